@@ -1,0 +1,11 @@
+//! glossa: finds glossary terms in documents, explains them, and flags
+//! jargon the reader is never told the meaning of.
+//!
+//! The core ([`glossary`], [`matcher`], [`document`], [`lint`]) does no I/O;
+//! [`sources`] reads files, and the command line, language server and HTTP
+//! bot are thin shells around it.
+
+pub mod document;
+pub mod glossary;
+pub mod lint;
+pub mod matcher;

@@ -1,0 +1,71 @@
+//! The document model: which parts of a text are prose to scan, and where
+//! offsets fall as lines and columns.
+
+mod comments;
+mod language;
+mod line_index;
+mod markdown;
+
+pub use language::{CommentSyntax, Language};
+pub use line_index::{Encoding, LineIndex, Position};
+
+use std::ops::Range;
+
+/// How a segment connects to the one before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Join {
+    /// Nothing between them: a mention cannot span the gap.
+    Barrier,
+    /// The gap is whitespace (a soft line break, quote markers, comment markers).
+    Space,
+    /// The gap is invisible markup (emphasis markers): the texts touch.
+    Touch,
+}
+
+/// A byte range of prose to scan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    /// The bytes of the text it covers.
+    pub range: Range<usize>,
+    /// How it connects to the previous segment.
+    pub join: Join,
+}
+
+/// The parts of a document to scan.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Regions {
+    /// Prose, in text order, not overlapping.
+    pub segments: Vec<Segment>,
+    /// Code blocks and other ranges where explicit term markup is not read.
+    pub code: Vec<Range<usize>>,
+}
+
+impl Regions {
+    /// The regions of `text` read as `language`.
+    pub fn of(text: &str, language: Language) -> Regions {
+        match language {
+            Language::Markdown { mdx } => markdown::regions(text, mdx),
+            Language::PlainText => Regions {
+                segments: vec![Segment {
+                    range: 0..text.len(),
+                    join: Join::Barrier,
+                }],
+                code: Vec::new(),
+            },
+            Language::Source(syntax) => comments::regions(text, syntax),
+        }
+    }
+
+    /// Whether `offset` lies in a prose segment.
+    pub fn in_prose(&self, offset: usize) -> bool {
+        let i = self.segments.partition_point(|s| s.range.end <= offset);
+        self.segments
+            .get(i)
+            .is_some_and(|s| s.range.contains(&offset))
+    }
+
+    /// Whether `offset` lies in code.
+    pub fn in_code(&self, offset: usize) -> bool {
+        self.code.iter().any(|r| r.contains(&offset))
+    }
+}

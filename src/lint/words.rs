@@ -1,0 +1,143 @@
+//! Words of prose and the test for acronym-like words (SPEC §3).
+
+/// A word of prose: a maximal run of letters and digits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word<'a> {
+    /// Byte offset in the document.
+    pub start: usize,
+    /// The word's text.
+    pub text: &'a str,
+}
+
+impl Word<'_> {
+    /// Byte offset just past the word.
+    pub fn end(&self) -> usize {
+        self.start + self.text.len()
+    }
+}
+
+/// The words of `text[range]`, skipping identifiers joined by `_`.
+pub fn words(text: &str, range: std::ops::Range<usize>) -> impl Iterator<Item = Word<'_>> + '_ {
+    let slice = &text[range.clone()];
+    let mut iter = slice.char_indices().peekable();
+    std::iter::from_fn(move || loop {
+        let (start, c) = iter.next()?;
+        if !c.is_alphanumeric() && c != '_' {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        let mut identifier = c == '_';
+        while let Some(&(i, c)) = iter.peek() {
+            if c.is_alphanumeric() || c == '_' || is_mark(c) {
+                identifier |= c == '_';
+                end = i + c.len_utf8();
+                iter.next();
+            } else {
+                break;
+            }
+        }
+        if !identifier {
+            return Some(Word {
+                start: range.start + start,
+                text: &slice[start..end],
+            });
+        }
+    })
+}
+
+fn is_mark(c: char) -> bool {
+    crate::matcher::is_word_char(c) && !c.is_alphanumeric() && c != '_'
+}
+
+/// Whether a word looks like an acronym: two or more capitals making up at
+/// least half of its letters (a plural `s`/`es` after a capital or digit is
+/// not counted).
+///
+/// ```
+/// use glossa::lint::words::is_acronym_like;
+/// assert!(is_acronym_like("FATCA") && is_acronym_like("DAOs") && is_acronym_like("MiCA"));
+/// assert!(is_acronym_like("DeFi") && is_acronym_like("ERC20") && is_acronym_like("P2P"));
+/// assert!(!is_acronym_like("Hello") && !is_acronym_like("A") && !is_acronym_like("iPhone"));
+/// ```
+pub fn is_acronym_like(word: &str) -> bool {
+    let stem = acronym_stem(word);
+    let upper = stem.chars().filter(|c| c.is_uppercase()).count();
+    let letters = stem.chars().filter(|c| c.is_alphabetic()).count();
+    upper >= 2 && upper * 2 >= letters
+}
+
+/// The word without a plural `s`/`es` that follows a capital or digit
+/// (`DAOs` → `DAO`, `ERC20s` → `ERC20`).
+pub fn acronym_stem(word: &str) -> &str {
+    for suffix in ["es", "s"] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            if stem
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                && stem.chars().filter(|c| c.is_uppercase()).count() >= 2
+            {
+                return stem;
+            }
+        }
+    }
+    word
+}
+
+/// Roman numerals made of `I`, `V` and `X` only (`II`, `XIV`).
+pub fn is_roman_numeral(word: &str) -> bool {
+    !word.is_empty() && word.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+}
+
+/// Capitalised ordinary words and units that are never jargon.
+pub const ORDINARY: &[&str] = &[
+    "OK", "TODO", "FIXME", "NOTE", "NB", "NOT", "AND", "OR", "ID", "AM", "PM", "US", "UK", "EU",
+    "UN", "KB", "MB", "GB", "TB", "PB", "KiB", "MiB", "GiB", "TiB",
+];
+
+/// Whether a word is on the built-in list, alone or after a number (`2TB`).
+pub fn is_ordinary(word: &str) -> bool {
+    let unit = word.trim_start_matches(|c: char| c.is_ascii_digit());
+    ORDINARY.contains(&word) || (unit.len() < word.len() && ORDINARY.contains(&unit))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_split_at_punctuation_and_skip_identifiers() {
+        let text = "JSON-RPC, foo_bar DAO's n°1 e\u{301}t\u{e9}";
+        let got: Vec<&str> = words(text, 0..text.len()).map(|w| w.text).collect();
+        assert_eq!(
+            got,
+            ["JSON", "RPC", "DAO", "s", "n", "1", "e\u{301}t\u{e9}"]
+        );
+    }
+
+    #[test]
+    fn acronym_like_words() {
+        for (word, want) in [
+            ("FATCA", true),
+            ("DAOs", true),
+            ("MiCA", true),
+            ("DeFi", true),
+            ("ERC20", true),
+            ("P2P", true),
+            ("MakerDAO", true),
+            ("DAOes", true),
+            ("Ethereum", false),
+            ("I", false),
+            ("Is", false),
+            ("McDonald", false),
+            ("ETHs", true),
+        ] {
+            assert_eq!(is_acronym_like(word), want, "{word}");
+        }
+        assert_eq!(acronym_stem("DAOs"), "DAO");
+        assert_eq!(acronym_stem("ERC20s"), "ERC20");
+        assert_eq!(acronym_stem("Bs"), "Bs");
+        assert!(is_roman_numeral("XIV") && !is_roman_numeral("CLI"));
+        assert!(is_ordinary("2TB") && is_ordinary("OK") && !is_ordinary("2FA"));
+    }
+}
