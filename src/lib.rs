@@ -9,3 +9,4 @@ pub mod document;
 pub mod glossary;
 pub mod lint;
 pub mod matcher;
+pub mod render;
