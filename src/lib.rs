@@ -5,7 +5,9 @@
 //! [`sources`] reads files, and the command line, language server and HTTP
 //! bot are thin shells around it.
 
+pub mod config;
 pub mod document;
+pub mod engine;
 pub mod glossary;
 pub mod lint;
 pub mod matcher;

@@ -1,0 +1,92 @@
+//! The engine: a glossary, its matcher and the settings, turned into an
+//! analysis of any text. The command line, the language server and the bot
+//! hold one and share it behind an `Arc`.
+
+use std::sync::Arc;
+
+use crate::config::Config;
+use crate::document::{Language, Regions};
+use crate::glossary::Glossary;
+use crate::lint::{self, Finding, KnownLabels};
+use crate::matcher::{Matcher, Mention};
+
+/// A loaded glossary ready to analyse documents.
+#[derive(Debug, Clone)]
+pub struct Engine {
+    glossary: Arc<Glossary>,
+    matcher: Matcher,
+    labels: KnownLabels,
+    config: Config,
+}
+
+/// What the engine found in one text.
+#[derive(Debug, Clone, Default)]
+pub struct Analysis {
+    /// The prose regions that were scanned.
+    pub regions: Regions,
+    /// Mentions of glossary labels, sorted.
+    pub mentions: Vec<Mention>,
+    /// Lint findings, sorted.
+    pub findings: Vec<Finding>,
+}
+
+impl Engine {
+    /// Builds the matcher for `glossary`.
+    pub fn new(glossary: Arc<Glossary>, config: Config) -> Engine {
+        Engine {
+            matcher: Matcher::new(&glossary),
+            labels: KnownLabels::new(&glossary),
+            glossary,
+            config,
+        }
+    }
+
+    /// The glossary.
+    pub fn glossary(&self) -> &Arc<Glossary> {
+        &self.glossary
+    }
+
+    /// The matcher.
+    pub fn matcher(&self) -> &Matcher {
+        &self.matcher
+    }
+
+    /// The settings.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// The same glossary with other settings (no rebuild of the matcher).
+    pub fn with_config(&self, config: Config) -> Engine {
+        Engine {
+            config,
+            ..self.clone()
+        }
+    }
+
+    /// Mentions only: regions and the mentions in them.
+    pub fn scan(&self, text: &str, language: Language) -> (Regions, Vec<Mention>) {
+        let regions = Regions::of(text, language);
+        let mentions = self.matcher.find_all(text, &regions);
+        (regions, mentions)
+    }
+
+    /// Mentions and lint findings.
+    pub fn analyze(&self, text: &str, language: Language) -> Analysis {
+        let (regions, mentions) = self.scan(text, language);
+        let findings = lint::lint(&lint::Context {
+            text,
+            regions: &regions,
+            mentions: &mentions,
+            glossary: &self.glossary,
+            matcher: &self.matcher,
+            config: &self.config,
+            labels: &self.labels,
+        });
+        Analysis {
+            regions,
+            mentions,
+            findings,
+        }
+    }
+}
