@@ -5,6 +5,7 @@
 //! [`sources`] reads files, and the command line, language server and HTTP
 //! bot are thin shells around it.
 
+pub mod cli;
 pub mod config;
 pub mod document;
 pub mod engine;
@@ -12,3 +13,4 @@ pub mod glossary;
 pub mod lint;
 pub mod matcher;
 pub mod render;
+pub mod sources;

@@ -1,1 +1,5 @@
-fn main() {}
+//! The `glossa` command.
+
+fn main() -> std::process::ExitCode {
+    glossa::cli::main()
+}

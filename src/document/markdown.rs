@@ -72,12 +72,6 @@ struct Builder {
     pending: Join,
 }
 
-impl Default for Join {
-    fn default() -> Join {
-        Join::Barrier
-    }
-}
-
 impl Builder {
     /// Adds prose, leaving out bare URLs and masked markup inside it.
     fn prose(&mut self, text: &str, range: Range<usize>) {

@@ -12,9 +12,10 @@ pub use line_index::{Encoding, LineIndex, Position};
 use std::ops::Range;
 
 /// How a segment connects to the one before it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Join {
     /// Nothing between them: a mention cannot span the gap.
+    #[default]
     Barrier,
     /// The gap is whitespace (a soft line break, quote markers, comment markers).
     Space,

@@ -78,7 +78,7 @@ fn references(text: &str) -> Vec<Reference> {
     let mut from = 0;
     while let Some(i) = text[from..].find("[[").map(|i| from + i) {
         from = i + 2;
-        let Some(len) = text[i + 2..].find(|c| c == ']' || c == '\n' || c == '[') else {
+        let Some(len) = text[i + 2..].find([']', '\n', '[']) else {
             break;
         };
         if !text[i + 2 + len..].starts_with("]]") || len == 0 {

@@ -95,7 +95,7 @@ fn allow_and_severity_settings() {
     assert_eq!(findings_with("FATCA", config), []);
     let f = engine(Config::default()).analyze("FATCA and FATCA", Language::PlainText);
     assert_eq!(f.findings[0].severity, Severity::Warning);
-    assert_eq!(f.findings[0].repeats, [10..15]);
+    assert_eq!(f.findings[0].repeats, vec![10..15]);
 }
 
 #[test]

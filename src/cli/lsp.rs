@@ -1,0 +1,16 @@
+//! `glossa lsp`.
+
+use std::process::ExitCode;
+
+/// Arguments of `glossa lsp`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Everything else
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true, hide = true)]
+    rest: Vec<String>,
+}
+
+/// Runs `glossa lsp`.
+pub fn run(_args: Args, _global: &super::Global) -> anyhow::Result<ExitCode> {
+    anyhow::bail!("lsp: not available in this build yet")
+}
