@@ -11,6 +11,7 @@ pub mod document;
 pub mod engine;
 pub mod glossary;
 pub mod lint;
+pub mod lsp;
 pub mod matcher;
 pub mod render;
 pub mod sources;

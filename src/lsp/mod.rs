@@ -1,0 +1,125 @@
+//! The language server (SPEC §6): tower-lsp glue around the engine.
+//!
+//! [`state`] holds everything shared; each feature has its own module and
+//! works on a [`document::Snapshot`] (one revision of a document analysed
+//! against one glossary). [`position`] is the only place where LSP positions
+//! meet byte offsets.
+
+mod code_action;
+mod commands;
+mod completion;
+mod definition;
+mod diagnostics;
+mod document;
+mod glossary_file;
+mod hover;
+mod inlay;
+mod links;
+mod loader;
+mod position;
+mod project_edits;
+mod references;
+mod server;
+mod settings;
+mod state;
+mod symbols;
+mod workspace_scan;
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::task::{Context, Poll};
+use std::time::Duration;
+
+use tokio::io::{AsyncRead, AsyncWrite};
+use tokio::sync::Notify;
+use tower::Service;
+use tower_lsp::jsonrpc::Request;
+use tower_lsp::{LspService, Server};
+
+pub use server::Backend;
+pub use workspace_scan::PROGRESS_TOKEN;
+
+/// How the server is started.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// `--glossary` paths, absolute; merged after the settings' sources.
+    pub glossary: Vec<PathBuf>,
+    /// Where the bundled glossary is written; `None` for
+    /// `$XDG_CACHE_HOME/glossa/<version>/`.
+    pub bundled_cache: Option<PathBuf>,
+    /// The pause after an edit before diagnostics are recomputed.
+    pub debounce: Duration,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            glossary: Vec::new(),
+            bundled_cache: None,
+            debounce: Duration::from_millis(100),
+        }
+    }
+}
+
+/// How the session ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// `exit` after `shutdown`: exit status 0.
+    Clean,
+    /// `exit` without `shutdown`, or the input closed: exit status 1.
+    Abrupt,
+}
+
+/// Serves one client over `input`/`output` until `exit` or the end of input.
+pub async fn run<I, O>(input: I, output: O, options: Options) -> Ending
+where
+    I: AsyncRead + Unpin,
+    O: AsyncWrite,
+{
+    let (service, socket) = LspService::new(|client| Backend::new(client, options));
+    let exited = Arc::new(Notify::new());
+    let shut_down = Arc::new(AtomicBool::new(false));
+    let service = ExitWatch {
+        inner: service,
+        exited: exited.clone(),
+        shut_down: shut_down.clone(),
+    };
+    tokio::select! {
+        _ = Server::new(input, output, socket).serve(service) => {}
+        _ = exited.notified() => {}
+    }
+    if shut_down.load(Ordering::SeqCst) {
+        Ending::Clean
+    } else {
+        Ending::Abrupt
+    }
+}
+
+/// Passes every message on, noting `shutdown` and `exit`: tower-lsp keeps
+/// reading after `exit` until the input closes, and the exit status
+/// depends on whether `shutdown` came first.
+struct ExitWatch {
+    inner: LspService<Backend>,
+    exited: Arc<Notify>,
+    shut_down: Arc<AtomicBool>,
+}
+
+impl Service<Request> for ExitWatch {
+    type Response = <LspService<Backend> as Service<Request>>::Response;
+    type Error = <LspService<Backend> as Service<Request>>::Error;
+    type Future = <LspService<Backend> as Service<Request>>::Future;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, req: Request) -> Self::Future {
+        match req.method() {
+            "shutdown" => self.shut_down.store(true, Ordering::SeqCst),
+            "exit" => self.exited.notify_one(),
+            _ => {}
+        }
+        self.inner.call(req)
+    }
+}

@@ -1,0 +1,8 @@
+//! The language server, tested as an editor talks to it: JSON-RPC with
+//! Content-Length framing over an in-memory pipe, exact JSON expected.
+
+#[path = "lsp/harness.rs"]
+mod harness;
+
+#[path = "lsp/hover.rs"]
+mod hover;
