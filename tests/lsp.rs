@@ -4,5 +4,9 @@
 #[path = "lsp/harness.rs"]
 mod harness;
 
+#[path = "lsp/code_action.rs"]
+mod code_action;
+#[path = "lsp/diagnostics.rs"]
+mod diagnostics;
 #[path = "lsp/hover.rs"]
 mod hover;

@@ -34,6 +34,8 @@ pub struct Client {
     server: Mutex<Option<JoinHandle<Ending>>>,
     /// The workspace root.
     pub root: PathBuf,
+    /// The result of `initialize`.
+    pub initialized: Value,
     _dir: Option<tempfile::TempDir>,
 }
 
@@ -78,11 +80,17 @@ impl Client {
     /// Starts a server on a workspace with the fixture glossary in
     /// `glossary/terms.toml` and the given extra files, UTF-16 positions.
     pub async fn with_files(files: &[(&str, &str)]) -> Client {
+        Client::with(files, json!(null), capabilities(&["utf-16"])).await
+    }
+
+    /// Starts a server on a workspace with the fixture glossary and `files`,
+    /// with the given settings and capabilities.
+    pub async fn with(files: &[(&str, &str)], options: Value, capabilities: Value) -> Client {
         let mut all = vec![("glossary/terms.toml", GLOSSARY)];
         all.extend_from_slice(files);
         let dir = workspace(&all);
         let root = dir.path().to_path_buf();
-        Client::start(root, Some(dir), json!(null), capabilities(&["utf-16"])).await
+        Client::start(root, Some(dir), options, capabilities).await
     }
 
     /// Starts a server on `root` and initializes it.
@@ -92,7 +100,7 @@ impl Client {
         options: Value,
         capabilities: Value,
     ) -> Client {
-        let client = Client::connect(root.clone(), dir);
+        let mut client = Client::connect(root.clone(), dir);
         let result = client
             .request(
                 "initialize",
@@ -105,6 +113,7 @@ impl Client {
             )
             .await;
         assert!(result.get("result").is_some(), "initialize: {result}");
+        client.initialized = result["result"].clone();
         client.notify("initialized", json!({})).await;
         client
     }
@@ -139,6 +148,7 @@ impl Client {
             next_id: AtomicI64::new(1),
             server: Mutex::new(Some(server)),
             root,
+            initialized: Value::Null,
             _dir: dir,
         }
     }
@@ -211,6 +221,16 @@ impl Client {
         }
     }
 
+    /// Whether a notification that `accept` takes has arrived already.
+    pub async fn received(&self, accept: impl Fn(&Value) -> bool) -> bool {
+        let mut rx = self.notifications.lock().await;
+        let mut backlog = self.backlog.lock().unwrap();
+        while let Ok(n) = rx.try_recv() {
+            backlog.push(n);
+        }
+        backlog.iter().any(accept)
+    }
+
     /// The diagnostics published for `uri` at `version` (`null` for none).
     pub async fn diagnostics(&self, uri: &str, version: Value) -> Value {
         let n = self
@@ -255,6 +275,37 @@ impl Client {
             "textDocument/hover",
             json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": character}}),
         )
+        .await
+    }
+
+    /// A request at a position of a document.
+    pub async fn at(&self, method: &str, uri: &str, line: u32, character: u32) -> Value {
+        self.call(
+            method,
+            json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": character}}),
+        )
+        .await
+    }
+
+    /// The code actions for a range of a document.
+    pub async fn code_actions(&self, uri: &str, range: Value) -> Vec<Value> {
+        let r = self
+            .call(
+                "textDocument/codeAction",
+                json!({"textDocument": {"uri": uri}, "range": range, "context": {"diagnostics": []}}),
+            )
+            .await;
+        r.as_array().cloned().unwrap_or_default()
+    }
+
+    /// Waits for a `window/logMessage` containing `text`.
+    pub async fn logged(&self, text: &str) -> Value {
+        self.wait_for(&format!("log message with {text:?}"), |n| {
+            n["method"] == "window/logMessage"
+                && n["params"]["message"]
+                    .as_str()
+                    .is_some_and(|m| m.contains(text))
+        })
         .await
     }
 
@@ -336,6 +387,11 @@ async fn read_loop(
             }
         }
     }
+}
+
+/// A range on one line.
+pub fn range(line: u32, start: u32, end: u32) -> Value {
+    json!({"start": {"line": line, "character": start}, "end": {"line": line, "character": end}})
 }
 
 /// Applies LSP text edits (UTF-16 columns) to a text, the way a client does.
