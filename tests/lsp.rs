@@ -6,7 +6,19 @@ mod harness;
 
 #[path = "lsp/code_action.rs"]
 mod code_action;
+#[path = "lsp/commands.rs"]
+mod commands;
+#[path = "lsp/completion.rs"]
+mod completion;
+#[path = "lsp/definition.rs"]
+mod definition;
 #[path = "lsp/diagnostics.rs"]
 mod diagnostics;
 #[path = "lsp/hover.rs"]
 mod hover;
+#[path = "lsp/inlay.rs"]
+mod inlay;
+#[path = "lsp/references.rs"]
+mod references;
+#[path = "lsp/symbols.rs"]
+mod symbols;

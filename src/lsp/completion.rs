@@ -38,7 +38,8 @@ pub fn completion(snapshot: &Snapshot, pos: Position) -> Option<CompletionRespon
     let mut incomplete = false;
     // The longest run of typed words first, so that "permanent est" offers
     // Permanent Establishment replacing both words.
-    for (rank, &start) in starts.iter().enumerate() {
+    for (i, &start) in starts.iter().enumerate() {
+        let rank = MAX_WORDS - (starts.len() - i);
         let query = fold(&before[start..]);
         for (label, i) in loaded.labels_with_prefix(&query) {
             if !seen.insert(*i) {

@@ -28,6 +28,10 @@ pub fn id_at(snapshot: &Snapshot, pos: Position) -> Option<String> {
 
 /// Every mention of the entry `id`, sorted by file and position.
 pub async fn references(state: &State, id: &str, include_declaration: bool) -> Vec<Location> {
+    let pending = std::mem::take(&mut *lock(&state.index_updates));
+    for update in pending {
+        let _ = update.await;
+    }
     let loaded = state.loaded();
     let mut out = Vec::new();
     let mut open_paths = HashSet::new();

@@ -318,9 +318,10 @@ impl LanguageServer for Backend {
             } else {
                 let state = self.state.clone();
                 let deleted = change.typ == FileChangeType::DELETED;
-                tokio::spawn(async move {
+                let update = tokio::spawn(async move {
                     workspace_scan::update_file(&state, path, deleted).await;
                 });
+                lock(&self.state.index_updates).push(update);
             }
         }
         if reload {

@@ -57,6 +57,9 @@ pub struct State {
     reload_lock: tokio::sync::Mutex<()>,
     /// Mentions in the workspace's files on disk.
     pub index: Mutex<WorkspaceIndex>,
+    /// Index updates from watched-file events still running; references
+    /// wait for them, so that a request sees every event sent before it.
+    pub index_updates: Mutex<Vec<tokio::task::JoinHandle<()>>>,
     /// Files that glossary problems were pushed to.
     pub problem_files: Mutex<Vec<Url>>,
     /// The file globs registered with the client's watcher.
@@ -84,6 +87,7 @@ impl State {
             generation: AtomicU64::new(0),
             reload_lock: tokio::sync::Mutex::new(()),
             index: Mutex::new(WorkspaceIndex::default()),
+            index_updates: Mutex::new(Vec::new()),
             problem_files: Mutex::new(Vec::new()),
             watched: Mutex::new(Vec::new()),
             shut_down: AtomicBool::new(false),

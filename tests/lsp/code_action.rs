@@ -52,7 +52,10 @@ async fn lint_fixes_expand_acronyms_and_replace_deprecated_wording() {
         apply_edits(DOC, &edits_to(replace, &uri)),
         "The CRS applies.\nOur XYZ team uses XYZ.\nCrypto-Assets are old.\n"
     );
-    assert_eq!(c.code_actions(&uri, range(0, 0, 1)).await, Vec::<Value>::new());
+    assert_eq!(
+        c.code_actions(&uri, range(0, 0, 1)).await,
+        Vec::<Value>::new()
+    );
     let only_refactor = c
         .call(
             "textDocument/codeAction",
@@ -72,7 +75,10 @@ async fn add_an_acronym_to_the_project_glossary() {
     // At the later use too.
     let actions = c.code_actions(&uri, range(1, 19, 19)).await;
     let titles: Vec<&Value> = actions.iter().map(|a| &a["title"]).collect();
-    assert_eq!(titles, ["Add XYZ to the glossary", "Allow XYZ in this project"]);
+    assert_eq!(
+        titles,
+        ["Add XYZ to the glossary", "Allow XYZ in this project"]
+    );
     let add = titled(&actions, "Add XYZ to the glossary");
     let new_glossary = apply_edits(GLOSSARY, &edits_to(add, &glossary));
     assert_eq!(
@@ -88,7 +94,13 @@ async fn add_an_acronym_to_the_project_glossary() {
     .await;
     c.logged("loaded 7 terms").await;
     let d = c.diagnostics(&uri, json!(1)).await;
-    assert!(d.as_array().unwrap().iter().all(|d| d["code"] != "undefined-acronym"), "{d}");
+    assert!(
+        d.as_array()
+            .unwrap()
+            .iter()
+            .all(|d| d["code"] != "undefined-acronym"),
+        "{d}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -103,13 +115,20 @@ async fn adding_without_a_project_glossary_creates_one_and_keeps_the_bundled_glo
     let terms = c.uri("glossary/terms.toml");
     let settings = c.uri(".glossa.toml");
     let ops = add["edit"]["documentChanges"].as_array().unwrap();
-    let created: Vec<&Value> = ops.iter().filter(|o| o["kind"] == "create").map(|o| &o["uri"]).collect();
+    let created: Vec<&Value> = ops
+        .iter()
+        .filter(|o| o["kind"] == "create")
+        .map(|o| &o["uri"])
+        .collect();
     assert_eq!(created, [&json!(terms), &json!(settings)]);
     assert_eq!(
         apply_edits("", &edits_to(add, &terms)),
         "[[term]]\nname = \"QQQX\"\nsummary = \"\"\ndefinition = \"\"\n"
     );
-    assert_eq!(apply_edits("", &edits_to(add, &settings)), "bundled = true\n");
+    assert_eq!(
+        apply_edits("", &edits_to(add, &settings)),
+        "bundled = true\n"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -139,5 +158,8 @@ async fn clients_without_document_changes_get_a_changes_map() {
     // Allowing would create .glossa.toml, which needs documentChanges.
     assert_eq!(titles, ["Add XYZ to the glossary"]);
     let glossary = c.uri("glossary/terms.toml");
-    assert!(actions[0]["edit"]["changes"][&glossary].is_array(), "{actions:#?}");
+    assert!(
+        actions[0]["edit"]["changes"][&glossary].is_array(),
+        "{actions:#?}"
+    );
 }

@@ -66,15 +66,29 @@ async fn pushed_again_after_an_edit_and_cleared_on_close() {
     )
     .await;
     let after = c.diagnostics(&uri, json!(2)).await;
-    let codes: Vec<&Value> = after.as_array().unwrap().iter().map(|d| &d["code"]).collect();
+    let codes: Vec<&Value> = after
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| &d["code"])
+        .collect();
     assert_eq!(
         codes,
-        ["expand-on-first-use", "undefined-acronym", "deprecated-term", "undefined-term-reference"]
+        [
+            "expand-on-first-use",
+            "undefined-acronym",
+            "deprecated-term",
+            "undefined-term-reference"
+        ]
     );
     // The remaining XYZ is now the first use.
     assert_eq!(after[1]["range"], range(3, 18, 21));
     assert_eq!(after[1].get("relatedInformation"), None);
-    c.notify("textDocument/didClose", json!({"textDocument": {"uri": uri}})).await;
+    c.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": uri}}),
+    )
+    .await;
     assert_eq!(c.diagnostics(&uri, json!(null)).await, json!([]));
 }
 
@@ -90,11 +104,17 @@ async fn pulled_when_the_client_asks_for_them() {
     let uri = c.uri("doc.md");
     c.open(&uri, "markdown", DOC).await;
     let report = c
-        .call("textDocument/diagnostic", json!({"textDocument": {"uri": uri}}))
+        .call(
+            "textDocument/diagnostic",
+            json!({"textDocument": {"uri": uri}}),
+        )
         .await;
     assert_eq!(report, json!({"kind": "full", "items": expected(&uri)}));
     let unknown = c
-        .call("textDocument/diagnostic", json!({"textDocument": {"uri": c.uri("nope.md")}}))
+        .call(
+            "textDocument/diagnostic",
+            json!({"textDocument": {"uri": c.uri("nope.md")}}),
+        )
         .await;
     assert_eq!(unknown, json!({"kind": "full", "items": []}));
     // Nothing is pushed for documents in pull mode.
@@ -124,13 +144,23 @@ async fn settings_allow_words_and_turn_rules_off() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn glossary_problems_show_on_the_glossary_file_at_their_line() {
-    let broken = format!("{GLOSSARY}\n[[term]]\nname = \"Orphan\"\nrelated = [\"no-such-entry\"]\n");
+    let broken =
+        format!("{GLOSSARY}\n[[term]]\nname = \"Orphan\"\nrelated = [\"no-such-entry\"]\n");
     let c = Client::with_files(&[("glossary/terms.toml", &broken)]).await;
     let uri = c.uri("glossary/terms.toml");
-    let line = broken.lines().position(|l| l.contains("no-such-entry")).unwrap() as u32;
+    let line = broken
+        .lines()
+        .position(|l| l.contains("no-such-entry"))
+        .unwrap() as u32;
     let d = c.diagnostics(&uri, json!(null)).await;
     assert_eq!(d.as_array().unwrap().len(), 1, "{d}");
-    assert_eq!(d[0]["range"]["start"], json!({"line": line, "character": 12}));
+    assert_eq!(
+        d[0]["range"]["start"],
+        json!({"line": line, "character": 12})
+    );
     assert_eq!(d[0]["severity"], 2);
-    assert!(d[0]["message"].as_str().unwrap().contains("no-such-entry"), "{d}");
+    assert!(
+        d[0]["message"].as_str().unwrap().contains("no-such-entry"),
+        "{d}"
+    );
 }

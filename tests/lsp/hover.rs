@@ -5,7 +5,6 @@ use serde_json::json;
 
 use crate::harness::{range, Client};
 
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn hover_on_every_character_of_a_mention_and_nowhere_else() {
     let c = Client::with_files(&[]).await;
@@ -77,7 +76,10 @@ async fn hover_after_emoji_and_cjk_in_utf16_and_utf8() {
         let uri = c.uri("doc.md");
         let h = c.hover(&uri, 0, start).await;
         assert_eq!(h["range"], range(0, start, start + 10), "{offered:?}");
-        assert_eq!(c.hover(&uri, 0, start + 9).await["range"], range(0, start, start + 10));
+        assert_eq!(
+            c.hover(&uri, 0, start + 9).await["range"],
+            range(0, start, start + 10)
+        );
         assert_eq!(c.hover(&uri, 0, start - 1).await, json!(null));
         assert_eq!(c.hover(&uri, 0, start + 10).await, json!(null));
     }
