@@ -18,7 +18,15 @@ mod diagnostics;
 mod hover;
 #[path = "lsp/inlay.rs"]
 mod inlay;
+#[path = "lsp/ordering.rs"]
+mod ordering;
 #[path = "lsp/references.rs"]
 mod references;
+#[path = "lsp/reload.rs"]
+mod reload;
+#[path = "lsp/robustness.rs"]
+mod robustness;
+#[path = "lsp/stdio.rs"]
+mod stdio;
 #[path = "lsp/symbols.rs"]
 mod symbols;

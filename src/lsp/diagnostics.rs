@@ -121,7 +121,7 @@ pub fn problems(state: &State) -> BTreeMap<Url, Vec<Diagnostic>> {
 /// From a file position to the end of its line (at least one character
 /// when the line has one).
 fn line_rest(conv: &Converter, pos: FilePos) -> tower_lsp::lsp_types::Range {
-    let start = conv.from_file_pos(pos.line, pos.column);
+    let start = conv.file_pos_offset(pos.line, pos.column);
     let line = conv.line_range(pos.line);
     conv.range(start..line.end.max(start))
 }
@@ -136,8 +136,9 @@ pub async fn publish_problems(state: &State) {
         &mut *lock(&state.problem_files),
         current.keys().cloned().collect(),
     );
+    let pulled = |uri: &Url| pull && open.contains(uri);
     for uri in previous {
-        if !current.contains_key(&uri) && !(pull && open.contains(&uri)) {
+        if !current.contains_key(&uri) && !pulled(&uri) {
             state
                 .client
                 .publish_diagnostics(uri, Vec::new(), None)
@@ -145,7 +146,7 @@ pub async fn publish_problems(state: &State) {
         }
     }
     for (uri, diags) in current {
-        if !(pull && open.contains(&uri)) {
+        if !pulled(&uri) {
             state.client.publish_diagnostics(uri, diags, None).await;
         }
     }

@@ -244,7 +244,7 @@ fn locations(glossary: &Glossary, encoding: Encoding) -> Vec<Option<Location>> {
             });
             let (uri, text, index) = file.as_ref()?;
             let conv = Converter::new(text, index, encoding);
-            let start = conv.from_file_pos(t.origin.header.line, t.origin.header.column);
+            let start = conv.file_pos_offset(t.origin.header.line, t.origin.header.column);
             let line = conv.line_range(t.origin.header.line);
             Some(Location::new(
                 uri.clone(),

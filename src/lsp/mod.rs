@@ -23,6 +23,7 @@ mod server;
 mod settings;
 mod state;
 mod symbols;
+mod transport;
 mod workspace_scan;
 
 use std::path::PathBuf;
@@ -32,10 +33,9 @@ use std::task::{Context, Poll};
 use std::time::Duration;
 
 use tokio::io::{AsyncRead, AsyncWrite};
-use tokio::sync::Notify;
 use tower::Service;
 use tower_lsp::jsonrpc::Request;
-use tower_lsp::{LspService, Server};
+use tower_lsp::LspService;
 
 pub use server::Backend;
 pub use workspace_scan::PROGRESS_TOKEN;
@@ -74,38 +74,31 @@ pub enum Ending {
 /// Serves one client over `input`/`output` until `exit` or the end of input.
 pub async fn run<I, O>(input: I, output: O, options: Options) -> Ending
 where
-    I: AsyncRead + Unpin,
-    O: AsyncWrite,
+    I: AsyncRead + Unpin + Send + 'static,
+    O: AsyncWrite + Unpin + Send + 'static,
 {
     let (service, socket) = LspService::new(|client| Backend::new(client, options));
-    let exited = Arc::new(Notify::new());
     let shut_down = Arc::new(AtomicBool::new(false));
-    let service = ExitWatch {
+    let service = ShutdownWatch {
         inner: service,
-        exited: exited.clone(),
         shut_down: shut_down.clone(),
     };
-    tokio::select! {
-        _ = Server::new(input, output, socket).serve(service) => {}
-        _ = exited.notified() => {}
-    }
-    if shut_down.load(Ordering::SeqCst) {
+    let end = transport::serve(input, output, service, socket).await;
+    if end == transport::End::Exit && shut_down.load(Ordering::SeqCst) {
         Ending::Clean
     } else {
         Ending::Abrupt
     }
 }
 
-/// Passes every message on, noting `shutdown` and `exit`: tower-lsp keeps
-/// reading after `exit` until the input closes, and the exit status
-/// depends on whether `shutdown` came first.
-struct ExitWatch {
+/// Passes every message on, noting `shutdown` when it is dispatched (a
+/// client may send `exit` before the answer to `shutdown` arrives).
+struct ShutdownWatch {
     inner: LspService<Backend>,
-    exited: Arc<Notify>,
     shut_down: Arc<AtomicBool>,
 }
 
-impl Service<Request> for ExitWatch {
+impl Service<Request> for ShutdownWatch {
     type Response = <LspService<Backend> as Service<Request>>::Response;
     type Error = <LspService<Backend> as Service<Request>>::Error;
     type Future = <LspService<Backend> as Service<Request>>::Future;
@@ -115,10 +108,8 @@ impl Service<Request> for ExitWatch {
     }
 
     fn call(&mut self, req: Request) -> Self::Future {
-        match req.method() {
-            "shutdown" => self.shut_down.store(true, Ordering::SeqCst),
-            "exit" => self.exited.notify_one(),
-            _ => {}
+        if req.method() == "shutdown" {
+            self.shut_down.store(true, Ordering::SeqCst);
         }
         self.inner.call(req)
     }

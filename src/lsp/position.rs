@@ -88,9 +88,9 @@ impl<'a> Converter<'a> {
         a.min(b)..a.max(b)
     }
 
-    /// The position of a glossary file position (0-based line and column in
+    /// The byte offset of a glossary file position (0-based line and column in
     /// Unicode scalar values).
-    pub fn from_file_pos(&self, line: u32, column: u32) -> usize {
+    pub fn file_pos_offset(&self, line: u32, column: u32) -> usize {
         self.index.offset(
             self.text,
             Position {
