@@ -165,7 +165,8 @@ mod tests {
         let index = LineIndex::new(text);
         for encoding in [Encoding::Utf8, Encoding::Utf16] {
             let conv = Converter::new(text, &index, encoding);
-            for (offset, _) in text.char_indices() {
+            // Every offset but the one inside "\r\n", which no position names.
+            for (offset, _) in text.char_indices().filter(|&(i, _)| i != 7) {
                 let pos = conv.position(offset);
                 let ch = rope_char(&rope, pos, encoding);
                 assert_eq!(rope.char_to_byte(ch), offset, "{encoding:?} {pos:?}");

@@ -44,14 +44,14 @@ where
     O: AsyncWrite + Unpin + Send + 'static,
     S: Service<Request, Response = Option<Response>, Error = ExitedError>,
 {
-    let (out_tx, out_rx) = mpsc::unbounded_channel::<Value>();
+    let (out_tx, out_rx) = mpsc::unbounded_channel::<Vec<u8>>();
     let writer = tokio::spawn(write_loop(output, out_rx));
     let (mut to_client, mut from_client) = socket.split();
     let forward_tx = out_tx.clone();
     let forwarder = tokio::spawn(async move {
         while let Some(request) = to_client.next().await {
-            if let Ok(v) = serde_json::to_value(&request) {
-                let _ = forward_tx.send(v);
+            if let Ok(body) = serde_json::to_vec(&request) {
+                let _ = forward_tx.send(body);
             }
         }
     });
@@ -64,8 +64,8 @@ where
             biased;
             Some(done) = running.next(), if !running.is_empty() => {
                 if let Ok(Some(response)) = done {
-                    if let Ok(v) = serde_json::to_value::<Response>(response) {
-                        let _ = out_tx.send(v);
+                    if let Ok(body) = serde_json::to_vec(&response) {
+                        let _ = out_tx.send(body);
                     }
                 }
             }
@@ -134,8 +134,10 @@ fn classify(mut message: Value) -> Incoming {
     }
 }
 
-fn error(id: Value, code: i64, message: &str) -> Value {
+fn error(id: Value, code: i64, message: &str) -> Vec<u8> {
     json!({"jsonrpc": "2.0", "id": id, "error": {"code": code, "message": message}})
+        .to_string()
+        .into_bytes()
 }
 
 /// Reads frames until the input ends.
@@ -193,15 +195,12 @@ async fn read_loop<I: AsyncRead + Unpin>(input: I, frames: mpsc::Sender<Frame>) 
     }
 }
 
-/// Writes each message with its header, flushing after each.
+/// Writes each message body with its header, flushing after each.
 async fn write_loop<O: AsyncWrite + Unpin>(
     mut output: O,
-    mut messages: mpsc::UnboundedReceiver<Value>,
+    mut messages: mpsc::UnboundedReceiver<Vec<u8>>,
 ) {
-    while let Some(message) = messages.recv().await {
-        let Ok(body) = serde_json::to_vec(&message) else {
-            continue;
-        };
+    while let Some(body) = messages.recv().await {
         let header = format!("Content-Length: {}\r\n\r\n", body.len());
         if output.write_all(header.as_bytes()).await.is_err()
             || output.write_all(&body).await.is_err()
