@@ -71,7 +71,7 @@ fn document(g: &Glossary, bytes: usize) -> String {
                 out.push(' ');
             }
             let t = &terms[(w.next() as usize) % terms.len()];
-            out.push_str(if w.next() % 2 == 0 {
+            out.push_str(if w.next().is_multiple_of(2) {
                 &t.name
             } else {
                 &t.aliases[0]
