@@ -2,7 +2,7 @@
 
 use std::str::FromStr;
 
-use super::{json, toml, GlossaryFile, LoadError};
+use super::{csv, docusaurus, ethereum, json, jsonld, toml, GlossaryFile, LoadError};
 
 /// A glossary file format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,7 +113,12 @@ impl FromStr for Format {
 pub fn parse(text: &str, file: &str, format: Format) -> Result<GlossaryFile, LoadError> {
     match format {
         Format::Toml => toml::parse(text, file),
+        Format::Json if ethereum::looks_like(text) => ethereum::parse(text, file),
         Format::Json => json::parse(text, file),
+        Format::JsonLd => jsonld::parse(text, file),
+        Format::Csv => csv::parse(text, file, ','),
+        Format::Tsv => csv::parse(text, file, '\t'),
+        Format::Docusaurus => docusaurus::parse(text, file),
         other => Err(LoadError::at(
             file,
             None,
