@@ -61,12 +61,14 @@ pub fn parse(text: &str, file: &str) -> Result<GlossaryFile, LoadError> {
             match (key.strip_suffix("-term"), key.strip_suffix("-definition")) {
                 (Some(id), _) => (id, true),
                 (_, Some(id)) => (id, false),
-                _ => return Err(fail(
-                    value.offset,
-                    format!(
+                _ => {
+                    return Err(fail(
+                        value.offset,
+                        format!(
                         "unexpected key \"{key}\": expected \"<id>-term\" or \"<id>-definition\""
                     ),
-                )),
+                    ))
+                }
             };
         let Some(s) = value.as_str() else {
             return Err(fail(

@@ -139,6 +139,14 @@ impl References {
         References { by_key }
     }
 
+    /// `id` itself when an entry has it.
+    pub(crate) fn resolve_id(&self, id: &str) -> Option<String> {
+        self.by_key
+            .get(&format!("id:{id}"))
+            .filter(|found| *found == id)
+            .cloned()
+    }
+
     /// The id of the entry `reference` names, if any.
     pub(crate) fn resolve(&self, reference: &str) -> Option<String> {
         let reference = reference.trim();

@@ -2,7 +2,7 @@
 
 use std::str::FromStr;
 
-use super::{csv, docusaurus, ethereum, json, jsonld, toml, GlossaryFile, LoadError};
+use super::{csv, docusaurus, ethereum, json, jsonld, markdown, toml, GlossaryFile, LoadError};
 
 /// A glossary file format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -119,6 +119,7 @@ pub fn parse(text: &str, file: &str, format: Format) -> Result<GlossaryFile, Loa
         Format::Csv => csv::parse(text, file, ','),
         Format::Tsv => csv::parse(text, file, '\t'),
         Format::Docusaurus => docusaurus::parse(text, file),
+        Format::Markdown => markdown::parse(text, file),
         other => Err(LoadError::at(
             file,
             None,

@@ -143,12 +143,14 @@ impl Found {
                 "preferred" => Status::Preferred,
                 "admitted" => Status::Admitted,
                 "deprecated" => Status::Deprecated,
-                other => return Err((
-                    at,
-                    format!(
+                other => {
+                    return Err((
+                        at,
+                        format!(
                         "glossa:status \"{other}\" is not one of preferred, admitted, deprecated"
                     ),
-                )),
+                    ))
+                }
             }
         }
         term.use_instead = references(node, &glossa("useInstead"), base)?
@@ -202,6 +204,20 @@ impl Found {
     /// The entries, with origins in `file` (whose text is `text`) and
     /// references turned into ids.
     pub(crate) fn into_terms(self, text: &str, file: &str) -> Vec<Term> {
+        let mut terms: Vec<Term> = self
+            .into_unresolved(text, file)
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect();
+        resolve_references(&mut terms);
+        terms
+    }
+
+    /// The entries with their `@id`s, with origins in `file`; references
+    /// are ids where they name a node found here, else the last segment of
+    /// the IRI, for [`resolve_references`] to finish once every entry of the
+    /// file is known.
+    pub(crate) fn into_unresolved(self, text: &str, file: &str) -> Vec<(Term, Option<String>)> {
         let by_node: HashMap<&str, &str> = self
             .node_ids
             .iter()
@@ -220,40 +236,21 @@ impl Found {
                 r.to_string()
             }
         };
-        let mut terms: Vec<Term> = self
-            .terms
+        self.terms
             .iter()
-            .map(|(offset, term)| {
+            .zip(&self.node_ids)
+            .map(|((offset, term), node_id)| {
                 let mut term = term.clone();
-                let header = FilePos::from_offset(text, *offset);
                 term.related = term.related.iter().map(|r| local(r)).collect();
                 term.broader = term.broader.iter().map(|r| local(r)).collect();
                 term.use_instead = term.use_instead.as_deref().map(local);
                 term.origin = Origin {
                     file: file.to_string(),
-                    header,
+                    header: FilePos::from_offset(text, *offset),
                     references: Vec::new(),
                 };
-                term
+                (term, node_id.clone())
             })
-            .collect();
-        resolve_references(&mut terms);
-        terms
-    }
-
-    /// Whether nothing was found.
-    pub(crate) fn is_empty(&self) -> bool {
-        self.terms.is_empty()
-    }
-
-    /// The entries found so far, by id (for a Markdown page that also has headings).
-    pub(crate) fn take_terms(&mut self) -> Vec<(usize, Term, Option<String>)> {
-        let terms = std::mem::take(&mut self.terms);
-        let ids = std::mem::take(&mut self.node_ids);
-        terms
-            .into_iter()
-            .zip(ids)
-            .map(|((o, t), n)| (o, t, n))
             .collect()
     }
 }
