@@ -2,7 +2,9 @@
 
 use std::str::FromStr;
 
-use super::{csv, docusaurus, ethereum, json, jsonld, markdown, toml, GlossaryFile, LoadError};
+use super::{
+    csv, docusaurus, ethereum, json, jsonld, markdown, skos, toml, GlossaryFile, LoadError,
+};
 
 /// A glossary file format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -120,11 +122,7 @@ pub fn parse(text: &str, file: &str, format: Format) -> Result<GlossaryFile, Loa
         Format::Tsv => csv::parse(text, file, '\t'),
         Format::Docusaurus => docusaurus::parse(text, file),
         Format::Markdown => markdown::parse(text, file),
-        other => Err(LoadError::at(
-            file,
-            None,
-            format!("the {} format cannot be read yet", other.name()),
-        )),
+        Format::Skos => skos::parse(text, file),
     }
 }
 

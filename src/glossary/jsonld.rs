@@ -118,8 +118,11 @@ impl Found {
         };
         let description = text_of(node, "description", base)?.unwrap_or_default();
         term.area = text(node, &glossa("area"), base)?;
+        let code = text_of(node, "termCode", base)?;
+        // Pages that lead a description with `Facet ⎊` name no termCode;
+        // glossa's own documents always do, and keep their text as it is.
         match split_facet(&description) {
-            Some((facet, rest)) if term.area.is_none() && is_facet(facet) => {
+            Some((facet, rest)) if term.area.is_none() && code.is_none() && is_facet(facet) => {
                 if !is_meaning(facet) {
                     term.area = Some(facet.to_string());
                 }
@@ -181,7 +184,7 @@ impl Found {
             ),
             None => None,
         };
-        term.id = match text_of(node, "termCode", base)? {
+        term.id = match code {
             Some(code) if !code.trim().is_empty() => code.trim().to_string(),
             _ => match node_id.as_deref().and_then(|i| i.strip_prefix('#')) {
                 Some(fragment) if !fragment.is_empty() => fragment.to_string(),
