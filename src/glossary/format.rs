@@ -11,7 +11,8 @@ use super::{
 pub enum Format {
     /// Native TOML (`[[term]]` tables).
     Toml,
-    /// The native schema as JSON (`{"term": [...]}`).
+    /// The native schema as JSON (`{"term": [...]}`), or a flat map of
+    /// `"<id>-term"` / `"<id>-definition"` keys (the ethereum.org glossary's shape).
     Json,
     /// schema.org `DefinedTermSet` / `DefinedTerm`.
     JsonLd,
@@ -141,6 +142,9 @@ mod tests {
                 Some(Format::JsonLd),
             ),
             ("a.json", "{ \"terms\": [] }", Some(Format::Docusaurus)),
+            ("a.json", "{\"x-term\": \"X\"}", Some(Format::Json)),
+            ("a.jsonld", "", Some(Format::JsonLd)),
+            ("a.tsv", "", Some(Format::Tsv)),
             ("A.CSV", "", Some(Format::Csv)),
             ("a.ttl", "", Some(Format::Skos)),
             ("a.md", "", Some(Format::Markdown)),
@@ -148,5 +152,13 @@ mod tests {
         ] {
             assert_eq!(Format::detect(path, text), want, "{path}");
         }
+    }
+
+    #[test]
+    fn json_reads_the_native_and_the_flat_shape() {
+        let native = parse("{\"term\": [{\"name\": \"Tax\"}]}", "a.json", Format::Json).unwrap();
+        let flat = parse("{\"tax-term\": \"Tax\"}", "a.json", Format::Json).unwrap();
+        assert_eq!(native.terms[0].id, "tax");
+        assert_eq!(flat.terms[0].id, "tax");
     }
 }

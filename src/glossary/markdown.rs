@@ -49,13 +49,13 @@ pub fn parse(text: &str, file: &str) -> Result<GlossaryFile, LoadError> {
             let name = heading.split('⎊').next().unwrap_or_default().trim();
             meta.name = Some(name.to_string()).filter(|n| !n.is_empty());
             meta.description = body
-                .prose(true)
+                .prose()
                 .filter(|d| !body.is_only_metadata() && !d.is_empty());
             continue;
         }
         let Some(heading) = &section.heading else {
             if meta.description.is_none() && !body.is_only_metadata() {
-                meta.description = body.prose(true).filter(|d| !d.is_empty());
+                meta.description = body.prose().filter(|d| !d.is_empty());
             }
             continue;
         };
@@ -489,7 +489,7 @@ impl<'a> Body<'a> {
     }
 
     /// The remaining text as Markdown paragraphs; `None` when there is none.
-    fn prose(&self, _title: bool) -> Option<String> {
+    fn prose(&self) -> Option<String> {
         let mut out = String::new();
         let mut blank = false;
         for item in &self.rest {
@@ -616,7 +616,7 @@ fn heading_entry(
             "this heading has no text, so the definition under it has no name".into(),
         ));
     }
-    let mut definition = body.prose(false).unwrap_or_default();
+    let mut definition = body.prose().unwrap_or_default();
     let mut area = None;
     let first_paragraph = definition
         .split("\n\n")

@@ -131,10 +131,15 @@ fn index(glossary: &Glossary, ids: &NodeIds<'_>) -> String {
         for term in terms {
             let labels: Vec<String> = term.labels().map(str::to_lowercase).collect();
             out.push_str(&format!(
-                "<li data-labels=\"{}\"><a href=\"{PAGES_DIR}/{}\">{}</a>{}</li>\n",
+                "<li data-labels=\"{}\"><a href=\"{PAGES_DIR}/{}\">{}</a>{}{}</li>\n",
                 escape(&labels.join("\n")),
                 page_name(&term.id),
                 escape(&term.name),
+                if term.status == Status::Deprecated {
+                    " <small>(deprecated)</small>"
+                } else {
+                    ""
+                },
                 match short(term) {
                     s if s.is_empty() => String::new(),
                     s => format!("<span>{}</span>", escape(&s)),
