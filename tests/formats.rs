@@ -514,3 +514,22 @@ fn the_seed_page_imports_as_markdown() {
     assert_eq!(file.terms.iter().filter(|t| t.area.is_some()).count(), 4);
     assert!(glossary_of(file).problems().is_empty());
 }
+
+#[test]
+fn every_writer_round_trips_the_bundled_glossary() {
+    let g = glossa::sources::bundled().unwrap();
+    assert!(g.len() > 100);
+    for (format, read_as) in [
+        (ExportFormat::Toml, Format::Toml),
+        (ExportFormat::Json, Format::Json),
+        (ExportFormat::JsonLd, Format::JsonLd),
+        (ExportFormat::Csv, Format::Csv),
+        (ExportFormat::Tsv, Format::Tsv),
+    ] {
+        let text = export::to_string(&g, format).unwrap();
+        let back = parse(&text, "out", read_as).unwrap_or_else(|e| panic!("{}: {e}", format.name()));
+        assert_same(format.name(), &back.terms, g.terms(), ALL);
+    }
+    let site = export::html::site(&g);
+    assert_eq!(site.len(), g.len() + 1);
+}
