@@ -527,7 +527,8 @@ fn every_writer_round_trips_the_bundled_glossary() {
         (ExportFormat::Tsv, Format::Tsv),
     ] {
         let text = export::to_string(&g, format).unwrap();
-        let back = parse(&text, "out", read_as).unwrap_or_else(|e| panic!("{}: {e}", format.name()));
+        let back =
+            parse(&text, "out", read_as).unwrap_or_else(|e| panic!("{}: {e}", format.name()));
         assert_same(format.name(), &back.terms, g.terms(), ALL);
     }
     let site = export::html::site(&g);
