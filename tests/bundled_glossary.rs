@@ -122,3 +122,28 @@ fn the_seed_page_is_covered_and_linked() {
         );
     }
 }
+
+#[test]
+fn the_fast_bundled_copy_equals_the_toml() {
+    use glossa::glossary::{parse, Format, Glossary};
+    let fast = sources::bundled().unwrap();
+    let mut slow = Glossary::default();
+    slow.add_source(
+        sources::bundled_files()
+            .map(|(name, text)| {
+                parse(
+                    text,
+                    &format!("{}{name}", sources::BUNDLED_PREFIX),
+                    Format::Toml,
+                )
+                .unwrap()
+            })
+            .collect(),
+    );
+    assert_eq!(fast.len(), slow.len());
+    for (a, b) in fast.terms().iter().zip(slow.terms()) {
+        let mut b = b.clone();
+        b.origin.references.clear();
+        assert_eq!(a, &b);
+    }
+}
