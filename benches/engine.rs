@@ -5,7 +5,7 @@
 use std::hint::black_box;
 use std::sync::Arc;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, MatchKind, StartKind};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use glossa::config::Config;
 use glossa::document::{Encoding, Language, LineIndex};

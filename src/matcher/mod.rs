@@ -100,13 +100,24 @@ impl Matcher {
             let cased = case_sensitive.then(|| Normalized::label(&text, true).into_boxed_str());
             // Acronyms such as `PoS` take only `s`: `poses` is not their plural.
             let acronym = crate::lint::words::is_acronym_like(&text);
-            let plural_es = !acronym && ["s", "x", "z", "ch", "sh"].iter().any(|e| key.ends_with(e));
+            let plural_es =
+                !acronym && ["s", "x", "z", "ch", "sh"].iter().any(|e| key.ends_with(e));
             let mut chars = key.chars().rev();
             if let (Some('y'), Some(c)) = (chars.next(), chars.next()) {
                 if c.is_alphabetic() && !"aeiou".contains(c) && !acronym {
                     let stem = format!("{}i", &key[..key.len() - 1]);
-                    let cased_stem = cased.as_ref().map(|c| format!("{}i", &c[..c.len() - 1]).into_boxed_str());
-                    add(stem, true, false, Alternative { label, cased: cased_stem });
+                    let cased_stem = cased
+                        .as_ref()
+                        .map(|c| format!("{}i", &c[..c.len() - 1]).into_boxed_str());
+                    add(
+                        stem,
+                        true,
+                        false,
+                        Alternative {
+                            label,
+                            cased: cased_stem,
+                        },
+                    );
                 }
             }
             add(key, false, plural_es, Alternative { label, cased });
@@ -158,12 +169,30 @@ impl Matcher {
             let Some(m) = automaton.find(Input::new(hay).span(pos..hay.len())) else {
                 break;
             };
-            let mut found = self.accept(hay, m.start(), m.end(), m.pattern().as_usize(), text, folded);
+            let mut found = self.accept(
+                hay,
+                m.start(),
+                m.end(),
+                m.pattern().as_usize(),
+                text,
+                folded,
+            );
             let mut limit = m.end();
             while found.is_none() && limit > m.start() + 1 {
-                let input = Input::new(hay).span(m.start()..limit - 1).anchored(Anchored::Yes);
-                let Some(shorter) = automaton.find(input) else { break };
-                found = self.accept(hay, shorter.start(), shorter.end(), shorter.pattern().as_usize(), text, folded);
+                let input = Input::new(hay)
+                    .span(m.start()..limit - 1)
+                    .anchored(Anchored::Yes);
+                let Some(shorter) = automaton.find(input) else {
+                    break;
+                };
+                found = self.accept(
+                    hay,
+                    shorter.start(),
+                    shorter.end(),
+                    shorter.pattern().as_usize(),
+                    text,
+                    folded,
+                );
                 limit = shorter.end();
             }
             match found {
@@ -207,10 +236,14 @@ impl Matcher {
         let end = if pattern.needs_es {
             (rest.starts_with("es") && ends_ok(2)).then_some(end + 2)?
         } else {
-            let suffixes: &[&str] = if pattern.plural_es { &["'s", "es", ""] } else { &["'s", "s", ""] };
-            let suffix = suffixes
-                .iter()
-                .find(|s| rest.starts_with(**s) && (s.is_empty() || is_word_char(last)) && ends_ok(s.len()))?;
+            let suffixes: &[&str] = if pattern.plural_es {
+                &["'s", "es", ""]
+            } else {
+                &["'s", "s", ""]
+            };
+            let suffix = suffixes.iter().find(|s| {
+                rest.starts_with(**s) && (s.is_empty() || is_word_char(last)) && ends_ok(s.len())
+            })?;
             end + suffix.len()
         };
         let orig_start = folded.original(start);
