@@ -92,9 +92,12 @@ fn build(c: &mut Criterion) {
         let g = glossary(n);
         let raw = labels(&g);
         group.bench_with_input(BenchmarkId::new("aho-corasick alone", n), &raw, |b, raw| {
+            // The same automaton configuration the matcher needs: leftmost-longest,
+            // with anchored searches for its fallback to shorter labels.
             b.iter(|| {
                 AhoCorasick::builder()
-                    .match_kind(MatchKind::Standard)
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .start_kind(StartKind::Both)
                     .build(black_box(raw))
                     .unwrap()
             })

@@ -53,6 +53,7 @@ impl Normalized {
         let mut out = Builder {
             text: String::with_capacity(text.len() + segments.len()),
             runs: Vec::new(),
+            track: true,
             pending_space: None,
             newlines: 0,
         };
@@ -75,6 +76,7 @@ impl Normalized {
         let mut out = Builder {
             text: String::with_capacity(label.len()),
             runs: Vec::new(),
+            track: false,
             pending_space: None,
             newlines: 0,
         };
@@ -96,6 +98,8 @@ impl Normalized {
 struct Builder {
     text: String,
     runs: Vec<Run>,
+    /// Whether to keep the map back to the original (labels need none).
+    track: bool,
     /// Original offset of the whitespace run being collapsed.
     pending_space: Option<usize>,
     /// Line breaks in that run (two make a blank line: a barrier).
@@ -104,6 +108,10 @@ struct Builder {
 
 impl Builder {
     fn emit(&mut self, c: char, orig: usize, orig_len: usize) {
+        if !self.track {
+            self.text.push(c);
+            return;
+        }
         let norm = self.text.len();
         let linear = c.len_utf8() == orig_len;
         let continues = linear
@@ -124,10 +132,11 @@ impl Builder {
     /// Appends a run of ASCII text that folds byte for byte.
     fn emit_ascii(&mut self, chunk: &str, orig: usize, lower: bool) {
         let norm = self.text.len();
-        let continues = self
-            .runs
-            .last()
-            .is_some_and(|r| r.linear && r.orig as usize + (norm - r.norm as usize) == orig);
+        let continues = !self.track
+            || self
+                .runs
+                .last()
+                .is_some_and(|r| r.linear && r.orig as usize + (norm - r.norm as usize) == orig);
         if !continues {
             self.runs.push(Run {
                 norm: norm as u32,
