@@ -2,9 +2,18 @@
 //!
 //! Everything here works on text already read; `crate::sources` does the I/O.
 
+mod csv;
+mod docusaurus;
 mod error;
+mod ethereum;
+mod foreign;
 mod format;
+mod html_text;
 mod json;
+mod json_tree;
+pub(crate) mod jsonld;
+mod markdown;
+mod skos;
 mod term;
 mod toml;
 mod validate;
@@ -157,7 +166,7 @@ impl Glossary {
         })
     }
 
-    /// Every problem: those found while merging and those of [`validate`](validate::validate).
+    /// Every problem: those found while merging and those of validation (ids, labels, references).
     pub fn problems(&self) -> Vec<Problem> {
         let mut all = self.problems.clone();
         all.extend(validate::validate(self));

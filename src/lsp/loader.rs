@@ -217,7 +217,7 @@ fn write_bundled(dir: Option<&Path>) -> Option<PathBuf> {
     };
     for (name, text) in sources::bundled_files() {
         let path = dir.join(name);
-        if std::fs::read_to_string(&path).ok().as_deref() == Some(*text) {
+        if std::fs::read_to_string(&path).ok().as_deref() == Some(text) {
             continue;
         }
         std::fs::create_dir_all(path.parent()?).ok()?;
