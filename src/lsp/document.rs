@@ -2,6 +2,7 @@
 //! of one revision of it.
 
 use std::sync::Arc;
+use std::time::Instant;
 
 use ropey::Rope;
 use tokio::sync::OnceCell;
@@ -9,7 +10,7 @@ use tower_lsp::lsp_types::{TextDocumentContentChangeEvent, Url};
 
 use super::loader::Loaded;
 use super::position::{rope_char, Converter};
-use crate::document::{Encoding, Language, LineIndex};
+use crate::document::{Encoding, Language, LineIndex, Regions};
 use crate::engine::Analysis;
 
 /// A document the client has opened.
@@ -24,6 +25,8 @@ pub struct Document {
     pub rev: u64,
     /// The analysis of one revision, computed once for everyone who asks.
     pub cache: Arc<SnapshotCell>,
+    /// When the last change arrived.
+    pub changed_at: Instant,
 }
 
 /// The analysis of one revision against one glossary, filled once.
@@ -44,6 +47,20 @@ impl SnapshotCell {
             cell: OnceCell::new(),
         })
     }
+}
+
+/// One revision of a document's text, taken to be analysed.
+pub struct Revision {
+    /// The document's URI.
+    pub uri: Url,
+    /// The revision.
+    pub rev: u64,
+    /// The client's version of it.
+    pub version: i32,
+    /// The text (a cheap clone of the document's rope).
+    pub rope: Rope,
+    /// How it is scanned.
+    pub language: Language,
 }
 
 /// One revision of a document with everything found in it.
@@ -69,26 +86,40 @@ pub struct Snapshot {
 }
 
 impl Snapshot {
-    /// Analyses `text`.
-    pub fn compute(
-        uri: Url,
-        rev: u64,
-        version: i32,
-        text: String,
-        language: Language,
-        loaded: Arc<Loaded>,
-        encoding: Encoding,
-    ) -> Snapshot {
-        let analysis = if loaded.is_project_file(&uri) {
+    /// Analyses a revision: mentions and findings.
+    pub fn compute(r: Revision, loaded: Arc<Loaded>, encoding: Encoding) -> Snapshot {
+        let text = r.rope.to_string();
+        let analysis = if loaded.is_project_file(&r.uri) {
             // Glossary files and settings get their problems, not prose checks.
             Analysis::default()
         } else {
-            loaded.engine.analyze(&text, language)
+            loaded.engine.analyze(&text, r.language)
         };
+        Snapshot::new(r, text, analysis, loaded, encoding)
+    }
+
+    /// A revision's prose regions only, for requests that need no more
+    /// (completion), so that typing does not cost a full analysis per key.
+    pub fn regions_only(r: Revision, loaded: Arc<Loaded>, encoding: Encoding) -> Snapshot {
+        let text = r.rope.to_string();
+        let analysis = Analysis {
+            regions: Regions::of(&text, r.language),
+            ..Analysis::default()
+        };
+        Snapshot::new(r, text, analysis, loaded, encoding)
+    }
+
+    fn new(
+        r: Revision,
+        text: String,
+        analysis: Analysis,
+        loaded: Arc<Loaded>,
+        encoding: Encoding,
+    ) -> Snapshot {
         Snapshot {
-            uri,
-            rev,
-            version,
+            uri: r.uri,
+            rev: r.rev,
+            version: r.version,
             index: LineIndex::new(&text),
             text,
             loaded,
@@ -128,6 +159,7 @@ impl Document {
             version,
             rev: 0,
             cache: SnapshotCell::new(0, generation),
+            changed_at: Instant::now(),
         }
     }
 
@@ -146,7 +178,19 @@ impl Document {
             }
         }
         self.rev += 1;
+        self.changed_at = Instant::now();
         self.cache = SnapshotCell::new(self.rev, self.cache.generation);
+    }
+
+    /// The current revision, to be analysed.
+    pub fn revision(&self, uri: &Url) -> Revision {
+        Revision {
+            uri: uri.clone(),
+            rev: self.rev,
+            version: self.version,
+            rope: self.rope.clone(),
+            language: self.language,
+        }
     }
 
     /// The cell for the current revision and glossary generation.

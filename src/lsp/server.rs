@@ -190,7 +190,7 @@ fn capabilities(init: &Init) -> ServerCapabilities {
         diagnostic_provider: init.pull_diagnostics.then(|| {
             DiagnosticServerCapabilities::Options(DiagnosticOptions {
                 identifier: Some("glossa".into()),
-                inter_file_dependencies: true,
+                inter_file_dependencies: false,
                 workspace_diagnostics: false,
                 work_done_progress_options: WorkDoneProgressOptions::default(),
             })
@@ -220,11 +220,10 @@ impl LanguageServer for Backend {
         self.state.set_init(init);
         match Config::from_json(&client) {
             Ok(_) => self.state.set_client_settings(client),
-            Err(e) => {
-                return Err(tower_lsp::jsonrpc::Error::invalid_params(format!(
-                    "initializationOptions: {e}"
-                )))
-            }
+            // A bad setting must not keep the server from starting.
+            Err(e) => lock(&self.state.notices).push(format!(
+                "glossa settings ignored (initializationOptions): {e}"
+            )),
         }
         // The first load is part of initializing, so that the first hover
         // already has the glossary; it runs on a blocking thread.
@@ -240,6 +239,10 @@ impl LanguageServer for Backend {
 
     async fn initialized(&self, _: InitializedParams) {
         let state = self.state.clone();
+        let notices = std::mem::take(&mut *lock(&state.notices));
+        for notice in notices {
+            state.client.show_message(MessageType::ERROR, notice).await;
+        }
         state.log_load().await;
         diagnostics::publish_problems(&state).await;
         tokio::spawn(async move {
@@ -389,14 +392,15 @@ impl LanguageServer for Backend {
 
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
         let p = params.text_document_position;
-        let Some(snapshot) = self.state.snapshot(&p.text_document.uri).await else {
+        let Some(snapshot) = self.state.regions(&p.text_document.uri).await else {
             return Ok(None);
         };
         Ok(completion::completion(&snapshot, p.position))
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
-        let Some(snapshot) = self.state.snapshot(&params.text_document.uri).await else {
+        let uri = &params.text_document.uri;
+        let Some(snapshot) = self.state.settled_snapshot(uri).await else {
             return Ok(None);
         };
         Ok(Some(code_action::code_actions(
@@ -407,7 +411,7 @@ impl LanguageServer for Backend {
     }
 
     async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
-        let Some(snapshot) = self.state.snapshot(&params.text_document.uri).await else {
+        let Some(snapshot) = self.state.settled_snapshot(&params.text_document.uri).await else {
             return Ok(None);
         };
         Ok(Some(inlay::inlay_hints(&snapshot, params.range)))
@@ -417,7 +421,7 @@ impl LanguageServer for Backend {
         &self,
         params: DocumentDiagnosticParams,
     ) -> Result<DocumentDiagnosticReportResult> {
-        let items = match self.state.snapshot(&params.text_document.uri).await {
+        let items = match self.state.settled_snapshot(&params.text_document.uri).await {
             Some(snapshot) => diagnostics::of_snapshot(&self.state, &snapshot),
             None => Vec::new(),
         };

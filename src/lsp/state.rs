@@ -62,6 +62,8 @@ pub struct State {
     pub index_updates: Mutex<Vec<tokio::task::JoinHandle<()>>>,
     /// Files that glossary problems were pushed to.
     pub problem_files: Mutex<Vec<Url>>,
+    /// Messages for the user from before `initialized`, when none can be sent.
+    pub notices: Mutex<Vec<String>>,
     /// The file globs registered with the client's watcher.
     pub watched: Mutex<Vec<String>>,
     /// `shutdown` was received.
@@ -89,6 +91,7 @@ impl State {
             index: Mutex::new(WorkspaceIndex::default()),
             index_updates: Mutex::new(Vec::new()),
             problem_files: Mutex::new(Vec::new()),
+            notices: Mutex::new(Vec::new()),
             watched: Mutex::new(Vec::new()),
             shut_down: AtomicBool::new(false),
         }
@@ -179,36 +182,64 @@ impl State {
     /// service; computed once per revision, off the async threads.
     pub async fn snapshot(&self, uri: &Url) -> Option<Arc<Snapshot>> {
         let loaded = self.loaded();
-        let (cell, rope, version, language) = {
+        let (cell, revision) = {
             let mut docs = lock(&self.docs);
             let doc = docs.get_mut(uri)?;
             let cell = doc.cell(loaded.generation);
             if let Some(s) = cell.cell.get() {
                 return Some(s.clone());
             }
-            (cell, doc.rope.clone(), doc.version, doc.language)
+            (cell, doc.revision(uri))
         };
         let encoding = self.encoding();
-        let uri = uri.clone();
-        let rev = cell.rev;
         cell.cell
             .get_or_try_init(|| async move {
                 tokio::task::spawn_blocking(move || {
-                    Arc::new(Snapshot::compute(
-                        uri,
-                        rev,
-                        version,
-                        rope.to_string(),
-                        language,
-                        loaded,
-                        encoding,
-                    ))
+                    Arc::new(Snapshot::compute(revision, loaded, encoding))
                 })
                 .await
             })
             .await
             .ok()
             .cloned()
+    }
+
+    /// The analysis, for requests a client sends as the user types (code
+    /// actions, inlay hints, pulled diagnostics): within the debounce after
+    /// an edit it waits for the debounce to pass, so that a burst of edits
+    /// still costs one analysis.
+    pub async fn settled_snapshot(&self, uri: &Url) -> Option<Arc<Snapshot>> {
+        let wait = {
+            let docs = lock(&self.docs);
+            let doc = docs.get(uri)?;
+            let pending = doc.cache.cell.get().is_none();
+            let due = doc.changed_at + self.options.debounce;
+            pending.then(|| due.saturating_duration_since(std::time::Instant::now()))
+        };
+        if let Some(wait) = wait.filter(|w| !w.is_zero()) {
+            tokio::time::sleep(wait).await;
+        }
+        self.snapshot(uri).await
+    }
+
+    /// The prose regions of a document's current text (the full analysis
+    /// when it is at hand): enough for completion.
+    pub async fn regions(&self, uri: &Url) -> Option<Arc<Snapshot>> {
+        let loaded = self.loaded();
+        let revision = {
+            let mut docs = lock(&self.docs);
+            let doc = docs.get_mut(uri)?;
+            if let Some(s) = doc.cell(loaded.generation).cell.get() {
+                return Some(s.clone());
+            }
+            doc.revision(uri)
+        };
+        let encoding = self.encoding();
+        tokio::task::spawn_blocking(move || {
+            Arc::new(Snapshot::regions_only(revision, loaded, encoding))
+        })
+        .await
+        .ok()
     }
 
     /// Reloads the glossary. On success the new one replaces the old and the

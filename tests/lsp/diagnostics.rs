@@ -99,7 +99,7 @@ async fn pulled_when_the_client_asks_for_them() {
     let c = Client::with(&[], json!(null), caps).await;
     assert_eq!(
         c.initialized["capabilities"]["diagnosticProvider"],
-        json!({"identifier": "glossa", "interFileDependencies": true, "workspaceDiagnostics": false})
+        json!({"identifier": "glossa", "interFileDependencies": false, "workspaceDiagnostics": false})
     );
     let uri = c.uri("doc.md");
     c.open(&uri, "markdown", DOC).await;

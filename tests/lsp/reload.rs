@@ -139,3 +139,23 @@ async fn watchers_are_registered_for_the_glossary_and_settings() {
         ]
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bad_initialization_options_are_reported_and_the_server_starts() {
+    let c = Client::with(
+        &[],
+        json!({"rules": {"no-such-rule": "off"}}),
+        crate::harness::capabilities(&["utf-16"]),
+    )
+    .await;
+    let shown = c
+        .wait_for("the refusal", |n| n["method"] == "window/showMessage")
+        .await;
+    let message = shown["params"]["message"].as_str().unwrap();
+    assert!(message.contains("no-such-rule"), "{message}");
+    c.open_md("doc.md", "Tax Treaty").await;
+    assert_eq!(
+        c.hover(&c.uri("doc.md"), 0, 0).await["range"],
+        range(0, 0, 10)
+    );
+}
