@@ -217,7 +217,7 @@ fn define(bot: &Bot, found: &Found, subject: Option<&str>) -> Reply {
     let t = term(bot, found.term);
     let mut md = String::new();
     match (found.how, subject) {
-        (How::Typo, Some(s)) => {
+        (How::Typo | How::Partial, Some(s)) => {
             md.push_str(&format!("*I read {} as {}.*\n\n", quoted(s), t.name));
         }
         (How::Retrieval, Some(s)) => md.push_str(&format!(
@@ -544,6 +544,7 @@ fn quality(r: &Resolved) -> usize {
             How::Inflection => 5,
             How::Typo => 4,
             How::Contained => 3,
+            How::Partial => 3,
             How::Retrieval => 2,
         },
         Resolved::Unknown(..) | Resolved::NoTopic => 0,

@@ -204,7 +204,11 @@ impl Index {
         }
         let budget = text::typo_budget(chars);
         let mut best: Option<(usize, usize, &str)> = None;
+        let first = stemmed.chars().next();
         for (word, &id) in &self.vocabulary {
+            if word.chars().next() != first || word.len().abs_diff(stemmed.len()) > budget * 4 {
+                continue;
+            }
             if let Some(d) = text::distance_within(word, stemmed, budget) {
                 let df = self.postings[id].len();
                 let better = match best {

@@ -20,6 +20,8 @@ pub enum How {
     Typo,
     /// The subject contains the label among other words.
     Contained,
+    /// A label without its last, generic word ("call" for Call Option).
+    Partial,
     /// Ranked retrieval over labels, summaries and definitions.
     Retrieval,
 }
@@ -161,7 +163,12 @@ fn typo(glossary: &Glossary, index: &Index, key: &str) -> Option<Found> {
     }
     let mut best: Option<(usize, bool, usize)> = None;
     for (i, label) in index.labels.iter().enumerate() {
-        if label.chars.abs_diff(chars) > budget || typo_budget(label.chars) == 0 {
+        // People rarely mistype the first letter; "impermanent" is a word of
+        // its own, not a typo of "permanent".
+        if label.chars.abs_diff(chars) > budget
+            || typo_budget(label.chars) == 0
+            || label.key.chars().next() != key.chars().next()
+        {
             continue;
         }
         if let Some(d) = text::distance_within(&label.key, key, budget) {
@@ -221,9 +228,12 @@ fn resolve_text(glossary: &Glossary, index: &Index, subject: &str) -> Resolution
         return Resolution::Unknown(Vec::new());
     }
     let contained = contained_labels(glossary, index, &words);
-    if let Some(&(best, size, _)) = contained.first() {
-        // The label must carry at least half of what the subject says.
-        if size * 2 >= query.len() {
+    if let Some(&(best, _, _)) = contained.first() {
+        // The entry's labels must carry at least half of what the subject
+        // says ("the EU's MiCA regulation": MiCA, and Regulation in its name).
+        let term_words = term_stems(index, index.labels[best].term);
+        let covered = query.iter().filter(|q| term_words.contains(&q.as_str())).count();
+        if covered * 2 >= query.len() {
             let term = index.labels[best].term;
             let mut also = Vec::new();
             for &(l, _, _) in &contained[1..] {
@@ -239,6 +249,9 @@ fn resolve_text(glossary: &Glossary, index: &Index, subject: &str) -> Resolution
                 also,
             });
         }
+    }
+    if let Some(found) = partial(index, &words) {
+        return Resolution::Found(found);
     }
     let hits = index.search(&query, SUGGESTIONS + 1);
     if let Some(top) = hits.first() {
@@ -270,6 +283,69 @@ fn resolve_text(glossary: &Glossary, index: &Index, subject: &str) -> Resolution
     });
     suggestions.truncate(SUGGESTIONS);
     Resolution::Unknown(suggestions)
+}
+
+/// The stemmed words of all labels of an entry.
+fn term_stems(index: &Index, term: usize) -> Vec<&str> {
+    index
+        .labels
+        .iter()
+        .filter(|l| l.term == term)
+        .flat_map(|l| l.stems.iter().map(String::as_str))
+        .collect()
+}
+
+/// Last words of a label that add little to its first ones: "call" means
+/// the Call Option, "black scholes" the Black-Scholes Model.
+const GENERIC_TAILS: &[&str] = &[
+    "act", "agreement", "contract", "fee", "formula", "framework", "mechanism", "method",
+    "model", "option", "protocol", "rate", "ratio", "regulation", "standard", "token",
+];
+
+/// A subject that is a label without its generic last word, when the
+/// shortest such labels all belong to one entry.
+fn partial(index: &Index, words: &[Word]) -> Option<Found> {
+    let stems: Vec<&str> = words
+        .iter()
+        .skip_while(|w| w.stop)
+        .map(|w| w.stem.as_str())
+        .collect();
+    if stems.is_empty() || words.iter().filter(|w| !w.stop).count() != stems.len() {
+        return None;
+    }
+    let mut shortest = usize::MAX;
+    let mut matches: Vec<usize> = Vec::new();
+    for (i, label) in index.labels.iter().enumerate() {
+        let n = label.stems.len();
+        if n <= stems.len() || !label.stems.iter().zip(&stems).all(|(a, b)| a == b) {
+            continue;
+        }
+        if n < shortest {
+            shortest = n;
+            matches.clear();
+        }
+        if n == shortest {
+            matches.push(i);
+        }
+    }
+    let first = *matches.first()?;
+    let term = index.labels[first].term;
+    let one_entry = matches.iter().all(|&l| index.labels[l].term == term);
+    let generic = |l: usize| {
+        let label = &index.labels[l];
+        label.stems.len() == stems.len() + 1
+            && label
+                .key
+                .rsplit(' ')
+                .next()
+                .is_some_and(|last| GENERIC_TAILS.contains(&text::stem(last).as_str()))
+    };
+    (one_entry && matches.iter().any(|&l| generic(l))).then(|| Found {
+        term,
+        how: How::Partial,
+        label: Some(first),
+        also: Vec::new(),
+    })
 }
 
 /// Labels whose words occur one after the other in the subject, as

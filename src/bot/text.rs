@@ -139,7 +139,7 @@ const STOP_WORDS: &[&str] = &[
     "being", "between", "both", "but", "by", "can", "could", "define", "definition", "describe",
     "did", "do", "does", "doing", "each", "explain", "for", "from", "had", "has", "have", "he",
     "her", "here", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "just",
-    "know", "me", "mean", "meaning", "means", "more", "my", "of", "on", "or", "our", "please",
+    "know", "me", "mean", "meaning", "means", "more", "my", "of", "on", "one", "or", "our", "please",
     "she", "should", "so", "some", "such", "tell", "than", "that", "the", "their", "them",
     "then", "there", "these", "they", "this", "those", "to", "us", "very", "was", "we",
     "were", "what", "when", "where", "which", "who", "whom", "why", "will", "with", "would",
