@@ -46,7 +46,8 @@ impl Reply {
 
     fn about(markdown: String, terms: Vec<usize>, asked: Asked) -> Reply {
         let mut topic = terms.clone();
-        topic.truncate(if asked == Asked::Compare { 2 } else { 1 });
+        // After "X vs Y" and "X is a kind of Y", "them" means both.
+        topic.truncate(if matches!(asked, Asked::Compare | Asked::Broader) { 2 } else { 1 });
         Reply {
             markdown,
             terms,
@@ -119,15 +120,15 @@ fn exact(term: usize) -> Found {
 enum Resolved {
     Found(Found),
     Unknown(String, Vec<usize>),
-    /// "it" with nothing said yet.
-    NoTopic,
+    /// "it" (0) or "the other one" (1) with no such entry in the conversation.
+    NoTopic(usize),
 }
 
 fn resolve_subject(bot: &Bot, conversation: &Conversation, subject: &Subject) -> Resolved {
     match subject {
         Subject::Topic(n) => match conversation.topic_term(*n, &bot.glossary) {
             Some(term) => Resolved::Found(exact(term)),
-            None => Resolved::NoTopic,
+            None => Resolved::NoTopic(*n),
         },
         Subject::Text(text) => match resolve::resolve(&bot.glossary, &bot.index, text) {
             Resolution::Found(found) => Resolved::Found(found),
@@ -140,7 +141,7 @@ fn resolve_subject(bot: &Bot, conversation: &Conversation, subject: &Subject) ->
 fn about(bot: &Bot, conversation: &Conversation, subject: &Subject, asked: Asked) -> Reply {
     let found = match resolve_subject(bot, conversation, subject) {
         Resolved::Found(found) => found,
-        Resolved::NoTopic => return no_topic(bot, "it"),
+        Resolved::NoTopic(_) => return no_topic(bot, "it"),
         Resolved::Unknown(text, suggestions) => {
             if matches!(asked, Asked::Define | Asked::Related | Asked::Narrower)
                 && bot.index.area(&text).is_some()
@@ -502,7 +503,16 @@ fn compare(
     };
     match (ra, rb) {
         (Resolved::Found(a), Resolved::Found(b)) => compare_found(bot, &a, &b, relation),
-        (Resolved::NoTopic, _) | (_, Resolved::NoTopic) => no_topic(bot, "them"),
+        (Resolved::Found(a), Resolved::NoTopic(1)) | (Resolved::NoTopic(1), Resolved::Found(a)) => {
+            let t = term(bot, a.term);
+            Reply::text(format!(
+                "I need two entries to compare, and we have only talked about {}. \
+                 Ask “compare {} with …” and name the other one.",
+                link(bot, t),
+                t.name
+            ))
+        }
+        (Resolved::NoTopic(_), _) | (_, Resolved::NoTopic(_)) => no_topic(bot, "it"),
         (Resolved::Found(a), Resolved::Unknown(text, suggestions))
         | (Resolved::Unknown(text, suggestions), Resolved::Found(a)) => {
             let t = term(bot, a.term);
@@ -547,7 +557,7 @@ fn quality(r: &Resolved) -> usize {
             How::Partial => 3,
             How::Retrieval => 2,
         },
-        Resolved::Unknown(..) | Resolved::NoTopic => 0,
+        Resolved::Unknown(..) | Resolved::NoTopic(_) => 0,
     }
 }
 
