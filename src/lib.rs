@@ -14,4 +14,5 @@ pub mod glossary;
 pub mod lint;
 pub mod matcher;
 pub mod render;
+pub mod serve;
 pub mod sources;
