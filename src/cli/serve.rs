@@ -64,6 +64,7 @@ pub fn run(args: Args, global: &super::Global) -> anyhow::Result<ExitCode> {
         })
         .collect();
     watched.extend(workspace.config_path.clone());
+    let watcher = (args.poll > 0 && !watched.is_empty()).then(|| reload::Watcher::new(watched));
     let root = workspace.root.clone();
     let cli_paths = global.glossary.clone();
     let loader: reload::Loader = Arc::new(move || {
@@ -92,9 +93,9 @@ pub fn run(args: Args, global: &super::Global) -> anyhow::Result<ExitCode> {
             eprintln!("glossa: /slack/command is off: set {SLACK_SECRET_VAR} to turn it on");
         }
         tokio::spawn(reload::on_sighup(state.clone(), loader.clone()));
-        if args.poll > 0 && !watched.is_empty() {
+        if let Some(watcher) = watcher {
             let every = Duration::from_secs(args.poll);
-            tokio::spawn(reload::watch(state.clone(), loader, watched, every));
+            tokio::spawn(watcher.run(state.clone(), loader, every));
         }
         serve::serve(listener, state, shutdown_signal())
             .await

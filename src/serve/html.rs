@@ -103,7 +103,7 @@ mod tests {
     fn lists_links_and_escaping() {
         assert_eq!(
             markdown_to_html("- [A](/terms/a) — x & y\n- <script>alert(1)</script>\n"),
-            "<ul>\n<li><a href=\"/terms/a\">A</a> — x &amp; y</li>\n<li>&lt;script&gt;alert(1)&lt;/script&gt;</li>\n</ul>\n"
+            "<ul>\n<li><a href=\"/terms/a\">A</a> — x &amp; y</li>\n<li>&lt;script&gt;alert(1)&lt;/script&gt;\n</li>\n</ul>\n"
         );
         assert_eq!(markdown_to_html("[a](//evil.example)"), "<p>a</p>\n");
         assert_eq!(

@@ -1,7 +1,7 @@
 //! Per-request limits on the API endpoints: at most `concurrency` requests
-//! are answered at once, and a request (waiting for its turn, reading its
-//! body, answering) gets `timeout` in all; past it the client gets a 503
-//! JSON error.
+//! are answered at once; a request waits at most `queue_wait` for its turn
+//! (else 503 `busy`) and then gets `timeout` to send its body and be
+//! answered (else 503 `timeout`).
 
 use std::sync::Arc;
 
@@ -15,11 +15,12 @@ use super::AppState;
 
 /// The middleware.
 pub async fn limit(State(state): State<Arc<AppState>>, request: Request, next: Next) -> Response {
-    let deadline = Instant::now() + state.limits.timeout;
-    let permit = match timeout_at(deadline, state.permits.clone().acquire_owned()).await {
+    let queued = Instant::now() + state.limits.queue_wait;
+    let permit = match timeout_at(queued, state.permits.clone().acquire_owned()).await {
         Ok(Ok(permit)) => permit,
         Ok(Err(_)) | Err(_) => return ApiError::busy().into_response(),
     };
+    let deadline = Instant::now() + state.limits.timeout;
     let response = match timeout_at(deadline, next.run(request)).await {
         Ok(response) => response,
         Err(_) => ApiError::timeout().into_response(),

@@ -50,7 +50,9 @@ pub use sessions::Sessions;
 pub struct Limits {
     /// The largest request body, in bytes.
     pub body_bytes: usize,
-    /// The time a request gets in all, waiting included.
+    /// How long a request waits for a free slot before it is refused as busy.
+    pub queue_wait: Duration,
+    /// The time a request gets once it has a slot: reading its body and answering.
     pub timeout: Duration,
     /// How many API requests are answered at once.
     pub concurrency: usize,
@@ -66,6 +68,7 @@ impl Default for Limits {
     fn default() -> Limits {
         Limits {
             body_bytes: 16 * 1024,
+            queue_wait: Duration::from_secs(2),
             timeout: Duration::from_secs(10),
             concurrency: 64,
             question_chars: 1000,
@@ -129,6 +132,14 @@ impl AppState {
     pub fn set_glossary(&self, glossary: Glossary) {
         let bot = Arc::new(engine(glossary));
         *self.bot.write().unwrap_or_else(|poisoned| poisoned.into_inner()) = bot;
+    }
+
+    /// How many API requests are being answered (or are reading their body) now.
+    pub fn requests_in_flight(&self) -> usize {
+        self.limits
+            .concurrency
+            .max(1)
+            .saturating_sub(self.permits.available_permits())
     }
 
     /// Whether `/slack/command` is on.

@@ -56,18 +56,38 @@ pub async fn on_sighup(_state: Arc<AppState>, _loader: Loader) {
     std::future::pending::<()>().await
 }
 
-/// Checks `paths` every `every` and reloads when any file changed.
-pub async fn watch(state: Arc<AppState>, loader: Loader, paths: Vec<PathBuf>, every: Duration) {
-    let mut last = snapshot(&paths).await;
-    let mut ticker = tokio::time::interval(every);
-    ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-    ticker.tick().await;
-    loop {
+/// Watches glossary files by polling: reloads when a file's modification
+/// time or size changes, or a file appears or disappears.
+#[derive(Debug, Clone)]
+pub struct Watcher {
+    paths: Vec<PathBuf>,
+    last: Snapshot,
+}
+
+impl Watcher {
+    /// A watcher of `paths` (files, or directories read recursively), with
+    /// their state now as the starting point; build it right after loading
+    /// the glossary, so that no change in between goes unseen.
+    pub fn new(paths: Vec<PathBuf>) -> Watcher {
+        let last = snapshot(&paths);
+        Watcher { paths, last }
+    }
+
+    /// Checks every `every` until the process ends.
+    pub async fn run(mut self, state: Arc<AppState>, loader: Loader, every: Duration) {
+        let mut ticker = tokio::time::interval(every);
+        ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         ticker.tick().await;
-        let now = snapshot(&paths).await;
-        if now != last {
-            last = now;
-            reload_and_report(&state, &loader, "files changed").await;
+        loop {
+            ticker.tick().await;
+            let paths = self.paths.clone();
+            let Ok(now) = tokio::task::spawn_blocking(move || snapshot(&paths)).await else {
+                continue;
+            };
+            if now != self.last {
+                self.last = now;
+                reload_and_report(&state, &loader, "files changed").await;
+            }
         }
     }
 }
@@ -75,18 +95,13 @@ pub async fn watch(state: Arc<AppState>, loader: Loader, paths: Vec<PathBuf>, ev
 /// What the poll compares: each file's path, modification time and size.
 type Snapshot = Vec<(PathBuf, Option<SystemTime>, u64)>;
 
-async fn snapshot(paths: &[PathBuf]) -> Snapshot {
-    let paths = paths.to_vec();
-    tokio::task::spawn_blocking(move || {
-        let mut out = Vec::new();
-        for p in &paths {
-            collect(p, &mut out);
-        }
-        out.sort();
-        out
-    })
-    .await
-    .unwrap_or_default()
+fn snapshot(paths: &[PathBuf]) -> Snapshot {
+    let mut out = Vec::new();
+    for p in paths {
+        collect(p, &mut out);
+    }
+    out.sort();
+    out
 }
 
 fn collect(path: &Path, out: &mut Snapshot) {
