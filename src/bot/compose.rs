@@ -617,7 +617,12 @@ fn connections(bot: &Bot, a: &Term, b: &Term) -> Vec<String> {
     let shared_related = names(
         a.related
             .iter()
-            .filter(|id| b.related.contains(id) && **id != a.id && **id != b.id)
+            .filter(|id| {
+                b.related.contains(id)
+                    && **id != a.id
+                    && **id != b.id
+                    && !(a.broader.contains(id) && b.broader.contains(id))
+            })
             .take(5)
             .collect(),
     );

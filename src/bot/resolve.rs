@@ -253,7 +253,7 @@ fn resolve_text(glossary: &Glossary, index: &Index, subject: &str) -> Resolution
     if let Some(found) = partial(index, &words) {
         return Resolution::Found(found);
     }
-    let hits = index.search(&query, SUGGESTIONS + 1);
+    let hits = index.search(&query, 4 * SUGGESTIONS);
     if let Some(top) = hits.first() {
         let clear_lead = hits.get(1).is_none_or(|second| top.score >= second.score * 1.2);
         if query.len() >= 2 && top.coverage >= 0.8 && clear_lead {
@@ -265,14 +265,24 @@ fn resolve_text(glossary: &Glossary, index: &Index, subject: &str) -> Resolution
             });
         }
     }
+    // Among retrieved entries, those whose name says what was asked come
+    // first ("credit score": Credit Risk before Foreign Tax Credit).
+    let mut ranked: Vec<(usize, usize)> = hits
+        .iter()
+        .filter(|h| h.coverage >= 0.2)
+        .map(|h| h.term)
+        .enumerate()
+        .collect();
+    ranked.sort_by_key(|&(rank, term)| {
+        let name = name_stems(glossary, index, term);
+        let hits = name.iter().filter(|w| query.contains(w)).count();
+        let leads = name.first().is_some_and(|w| query.contains(w));
+        (std::cmp::Reverse(hits), !leads, name.len(), rank)
+    });
     let mut suggestions: Vec<usize> = contained
         .iter()
         .map(|&(l, _, _)| index.labels[l].term)
-        .chain(
-            hits.iter()
-                .filter(|h| h.coverage >= 0.2)
-                .map(|h| h.term),
-        )
+        .chain(ranked.into_iter().map(|(_, term)| term))
         .collect();
     suggestions.extend(near_labels(index, subject));
     let mut seen = Vec::new();
@@ -283,6 +293,17 @@ fn resolve_text(glossary: &Glossary, index: &Index, subject: &str) -> Resolution
     });
     suggestions.truncate(SUGGESTIONS);
     Resolution::Unknown(suggestions)
+}
+
+/// The stemmed words of an entry's name.
+fn name_stems(glossary: &Glossary, index: &Index, term: usize) -> Vec<String> {
+    let name = &glossary.terms()[term].name;
+    index
+        .labels
+        .iter()
+        .find(|l| l.term == term && &l.text == name)
+        .map(|l| l.stems.clone())
+        .unwrap_or_default()
 }
 
 /// The stemmed words of all labels of an entry.

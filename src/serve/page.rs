@@ -124,7 +124,7 @@ pub async fn entry(State(state): State<Arc<AppState>>, Path(id): Path<String>) -
     let html = format!(
         "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{} · glossa</title>\n<style>{ENTRY_STYLE}</style>\n</head>\n<body>\n<main>\n\
+         <title>{} · glossa</title>\n<link rel=\"icon\" href=\"data:,\">\n<style>{ENTRY_STYLE}</style>\n</head>\n<body>\n<main>\n\
          <p><a href=\"/\">← Back to the chat</a></p>\n<article>\n{body}</article>\n</main>\n</body>\n</html>\n",
         escape(&title)
     );
@@ -160,9 +160,11 @@ mod tests {
 
     #[test]
     fn the_chat_page_loads_nothing_from_elsewhere() {
-        for outside in [" src=", "<link", "@import", "url(", "@font-face", "<iframe"] {
+        for outside in [" src=", "stylesheet", "@import", "url(", "@font-face", "<iframe"] {
             assert!(!CHAT_PAGE.contains(outside), "the chat page contains {outside}");
         }
+        let links: Vec<&str> = CHAT_PAGE.lines().filter(|l| l.contains("<link")).collect();
+        assert_eq!(links, ["<link rel=\"icon\" href=\"data:,\">"]);
         assert_eq!(inline_blocks(CHAT_PAGE, "script").count(), 1);
         assert_eq!(inline_blocks(CHAT_PAGE, "style").count(), 1);
     }
