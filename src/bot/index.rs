@@ -22,6 +22,8 @@ pub struct LabelEntry {
     pub stems: Vec<String>,
     /// The number of characters of the key.
     pub chars: usize,
+    /// The number of words of the label that are not stop words.
+    pub content: usize,
 }
 
 /// A subject area and its entries.
@@ -52,9 +54,16 @@ pub struct Index {
     exact: HashMap<String, Vec<usize>>,
     /// Stemmed label keys → indexes into `labels`.
     stemmed: HashMap<String, Vec<usize>>,
+    /// Per entry, its labels (indexes into `labels`), the name first.
+    term_labels: Vec<Vec<usize>>,
+    /// The first stemmed word of each label → indexes into `labels`.
+    by_first_stem: HashMap<String, Vec<usize>>,
     /// The areas, sorted by name.
     pub areas: Vec<Area>,
     vocabulary: HashMap<String, usize>,
+    /// Known words by their first character, for typo correction.
+    by_first: HashMap<char, Vec<usize>>,
+    words: Vec<String>,
     /// Per word: (entry, weighted frequency).
     postings: Vec<Vec<(u32, f32)>>,
     doc_len: Vec<f32>,
@@ -75,7 +84,10 @@ pub struct Hit {
 impl Index {
     /// Builds the index of `glossary`.
     pub fn new(glossary: &Glossary) -> Index {
-        let mut index = Index::default();
+        let mut index = Index {
+            term_labels: vec![Vec::new(); glossary.len()],
+            ..Index::default()
+        };
         for (i, term) in glossary.terms().iter().enumerate() {
             for label in term.labels() {
                 let key = text::key(label);
@@ -89,10 +101,15 @@ impl Index {
                 let id = index.labels.len();
                 index.exact.entry(key.clone()).or_default().push(id);
                 index.stemmed.entry(stems.join(" ")).or_default().push(id);
+                if let Some(first) = stems.first() {
+                    index.by_first_stem.entry(first.clone()).or_default().push(id);
+                }
+                index.term_labels[i].push(id);
                 index.labels.push(LabelEntry {
                     term: i,
                     text: label.to_string(),
                     chars: key.chars().count(),
+                    content: key.split(' ').filter(|w| !is_stop_word(w)).count(),
                     key,
                     stems,
                 });
@@ -144,6 +161,13 @@ impl Index {
             self.doc_len.push(len);
             total += len;
         }
+        self.words = vec![String::new(); self.vocabulary.len()];
+        for (word, &id) in &self.vocabulary {
+            self.words[id] = word.clone();
+            if let Some(first) = word.chars().next() {
+                self.by_first.entry(first).or_default().push(id);
+            }
+        }
         self.avg_len = if terms.is_empty() {
             1.0
         } else {
@@ -159,6 +183,16 @@ impl Index {
     /// Labels whose stemmed key is `stem_key`, preferred entries first.
     pub fn stemmed(&self, stem_key: &str) -> &[usize] {
         self.stemmed.get(stem_key).map_or(&[], Vec::as_slice)
+    }
+
+    /// The labels of entry `term`, its name first (when the name has words).
+    pub fn labels_of(&self, term: usize) -> &[usize] {
+        self.term_labels.get(term).map_or(&[], Vec::as_slice)
+    }
+
+    /// Labels whose first stemmed word is `stem`.
+    pub fn starting_with(&self, stem: &str) -> &[usize] {
+        self.by_first_stem.get(stem).map_or(&[], Vec::as_slice)
     }
 
     /// The area named by `subject` (any case, singular or plural, one typo).
@@ -203,17 +237,20 @@ impl Index {
             return None;
         }
         let budget = text::typo_budget(chars);
+        let first = stemmed.chars().next()?;
         let mut best: Option<(usize, usize, &str)> = None;
-        let first = stemmed.chars().next();
-        for (word, &id) in &self.vocabulary {
-            if word.chars().next() != first || word.len().abs_diff(stemmed.len()) > budget * 4 {
+        for &id in self.by_first.get(&first).map_or(&[][..], Vec::as_slice) {
+            let word = self.words[id].as_str();
+            if word.len().abs_diff(stemmed.len()) > budget * 4 {
                 continue;
             }
             if let Some(d) = text::distance_within(word, stemmed, budget) {
                 let df = self.postings[id].len();
                 let better = match best {
                     None => true,
-                    Some((bd, bdf, bw)) => (d, std::cmp::Reverse(df), word.as_str()) < (bd, std::cmp::Reverse(bdf), bw),
+                    Some((bd, bdf, bw)) => {
+                        (d, std::cmp::Reverse(df), word) < (bd, std::cmp::Reverse(bdf), bw)
+                    }
                 };
                 if better {
                     best = Some((d, df, word));

@@ -273,7 +273,7 @@ fn resolve_text(glossary: &Glossary, index: &Index, subject: &str) -> Resolution
         .map(|h| h.term)
         .enumerate()
         .collect();
-    ranked.sort_by_key(|&(rank, term)| {
+    ranked.sort_by_cached_key(|&(rank, term)| {
         let name = name_stems(glossary, index, term);
         let hits = name.iter().filter(|w| query.contains(w)).count();
         let leads = name.first().is_some_and(|w| query.contains(w));
@@ -299,9 +299,10 @@ fn resolve_text(glossary: &Glossary, index: &Index, subject: &str) -> Resolution
 fn name_stems(glossary: &Glossary, index: &Index, term: usize) -> Vec<String> {
     let name = &glossary.terms()[term].name;
     index
-        .labels
+        .labels_of(term)
         .iter()
-        .find(|l| l.term == term && &l.text == name)
+        .map(|&l| &index.labels[l])
+        .find(|l| &l.text == name)
         .map(|l| l.stems.clone())
         .unwrap_or_default()
 }
@@ -309,10 +310,9 @@ fn name_stems(glossary: &Glossary, index: &Index, term: usize) -> Vec<String> {
 /// The stemmed words of all labels of an entry.
 fn term_stems(index: &Index, term: usize) -> Vec<&str> {
     index
-        .labels
+        .labels_of(term)
         .iter()
-        .filter(|l| l.term == term)
-        .flat_map(|l| l.stems.iter().map(String::as_str))
+        .flat_map(|&l| index.labels[l].stems.iter().map(String::as_str))
         .collect()
 }
 
@@ -336,7 +336,8 @@ fn partial(index: &Index, words: &[Word]) -> Option<Found> {
     }
     let mut shortest = usize::MAX;
     let mut matches: Vec<usize> = Vec::new();
-    for (i, label) in index.labels.iter().enumerate() {
+    for &i in index.starting_with(stems[0]) {
+        let label = &index.labels[i];
         let n = label.stems.len();
         if n <= stems.len() || !label.stems.iter().zip(&stems).all(|(a, b)| a == b) {
             continue;
@@ -378,29 +379,22 @@ fn contained_labels(
     index: &Index,
     words: &[Word],
 ) -> Vec<(usize, usize, usize)> {
-    let mut out = Vec::new();
-    for (i, label) in index.labels.iter().enumerate() {
-        let n = label.stems.len();
-        if n == 0 || n > words.len() {
-            continue;
-        }
-        let content = label
-            .key
-            .split(' ')
-            .filter(|w| !is_stop_word(w))
-            .count();
-        if content == 0 {
-            continue;
-        }
-        let at = (0..=words.len() - n).find(|&start| {
-            words[start..start + n]
+    let mut out: Vec<(usize, usize, usize)> = Vec::new();
+    for (start, word) in words.iter().enumerate() {
+        for &i in index.starting_with(&word.stem) {
+            let label = &index.labels[i];
+            let n = label.stems.len();
+            if label.content == 0 || start + n > words.len() || out.iter().any(|o| o.0 == i) {
+                continue;
+            }
+            let fits = words[start..start + n]
                 .iter()
                 .zip(&label.stems)
                 .all(|(w, s)| &w.stem == s)
-                && (n > 1 || case_fits(glossary, label, words[start].original))
-        });
-        if let Some(start) = at {
-            out.push((i, content, start));
+                && (n > 1 || case_fits(glossary, label, word.original));
+            if fits {
+                out.push((i, label.content, start));
+            }
         }
     }
     out.sort_by_key(|&(l, size, start)| (std::cmp::Reverse(size), start, l));
@@ -421,10 +415,12 @@ fn near_labels(index: &Index, subject: &str) -> Vec<usize> {
     let key = text::key(subject);
     let chars = key.chars().count();
     let budget = typo_budget(chars) + 1;
+    let first = key.chars().next();
     let mut near: Vec<(usize, usize)> = index
         .labels
         .iter()
         .filter(|l| l.chars.abs_diff(chars) <= budget && l.chars > 2)
+        .filter(|l| l.key.chars().next() == first)
         .filter_map(|l| text::distance_within(&l.key, &key, budget).map(|d| (d, l.term)))
         .collect();
     near.sort();

@@ -155,15 +155,38 @@ const STOP_WORDS: &[&str] = &[
 /// assert_eq!(distance_within("delta", "gamma", 2), None);
 /// ```
 pub fn distance_within(a: &str, b: &str, max: usize) -> Option<usize> {
+    if a.is_ascii() && b.is_ascii() {
+        return osa_within(a.as_bytes(), b.as_bytes(), max);
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    osa_within(&a, &b, max)
+}
+
+/// The rows of the distance table live on the stack up to this length.
+const STACK_ROW: usize = 64;
+
+fn osa_within<T: PartialEq>(a: &[T], b: &[T], max: usize) -> Option<usize> {
     if a.len().abs_diff(b.len()) > max {
         return None;
     }
     let width = b.len() + 1;
-    let mut prev2 = vec![0usize; width];
-    let mut prev: Vec<usize> = (0..width).collect();
-    let mut row = vec![0usize; width];
+    let mut stack = [[0usize; STACK_ROW]; 3];
+    let mut heap;
+    let [prev2, prev, row]: [&mut [usize]; 3] = if width <= STACK_ROW {
+        let [x, y, z] = &mut stack;
+        [&mut x[..width], &mut y[..width], &mut z[..width]]
+    } else {
+        heap = vec![vec![0usize; width]; 3];
+        let [x, y, z] = heap.as_mut_slice() else {
+            unreachable!("three rows were allocated")
+        };
+        [x.as_mut_slice(), y.as_mut_slice(), z.as_mut_slice()]
+    };
+    let (mut prev2, mut prev, mut row) = (prev2, prev, row);
+    for (j, cell) in prev.iter_mut().enumerate() {
+        *cell = j;
+    }
     for i in 1..=a.len() {
         row[0] = i;
         let mut best = row[0];
@@ -255,5 +278,8 @@ mod tests {
         assert_eq!(distance_within("", "abc", 3), Some(3));
         assert_eq!(distance_within("ab", "abcdef", 2), None);
         assert_eq!(distance_within("naïve", "naive", 1), Some(1));
+        let long_a = "a".repeat(100);
+        let long_b = format!("{}b", "a".repeat(99));
+        assert_eq!(distance_within(&long_a, &long_b, 1), Some(1));
     }
 }
