@@ -65,7 +65,11 @@ fn check(q: &Question, a: &Answer) -> Option<String> {
     if let Some(missing) = q.includes.iter().find(|id| !terms.contains(&id.as_str())) {
         return Some(format!("does not cite {missing}: {terms:?}"));
     }
-    if let Some(missing) = q.suggest.iter().find(|id| !suggestions.contains(&id.as_str())) {
+    if let Some(missing) = q
+        .suggest
+        .iter()
+        .find(|id| !suggestions.contains(&id.as_str()))
+    {
         return Some(format!("does not suggest {missing}: {suggestions:?}"));
     }
     if let Some(missing) = q.says.iter().find(|s| !a.answer.contains(s.as_str())) {
@@ -140,7 +144,12 @@ fn answers_with_entries_never_say_they_do_not_know() {
         if a.terms.is_empty() {
             continue;
         }
-        assert!(!a.answer.starts_with("I don't know"), "{:?}: {}", q.ask, a.answer);
+        assert!(
+            !a.answer.starts_with("I don't know"),
+            "{:?}: {}",
+            q.ask,
+            a.answer
+        );
         assert!(a.suggestions.is_empty(), "{:?}", q.ask);
     }
 }
@@ -154,9 +163,17 @@ fn every_entry_is_found_by_its_name_and_labels() {
             let a = bot.ask(&format!("what is {label}?"));
             let cited = a.terms.iter().any(|t| t.id == term.id);
             if !cited {
-                misses.push(format!("{label} ({}) → {:?}", term.id, a.terms.first().map(|t| &t.id)));
+                misses.push(format!(
+                    "{label} ({}) → {:?}",
+                    term.id,
+                    a.terms.first().map(|t| &t.id)
+                ));
             }
         }
     }
-    assert!(misses.is_empty(), "labels not found:\n{}", misses.join("\n"));
+    assert!(
+        misses.is_empty(),
+        "labels not found:\n{}",
+        misses.join("\n")
+    );
 }

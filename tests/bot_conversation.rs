@@ -38,14 +38,26 @@ fn follow_ups_about_the_last_entry() {
     converse(
         &bot,
         &[
-            ("what's a permanent establishment?", &["permanent-establishment"], ""),
+            (
+                "what's a permanent establishment?",
+                &["permanent-establishment"],
+                "",
+            ),
             (
                 "and how does it relate to CRS?",
                 &["permanent-establishment", "common-reporting-standard"],
                 "How **Permanent Establishment** relates to **Common Reporting Standard**",
             ),
-            ("what is it related to?", &["permanent-establishment"], "Entries related to"),
-            ("what about FATCA?", &["foreign-account-tax-compliance-act"], "Entries related to"),
+            (
+                "what is it related to?",
+                &["permanent-establishment"],
+                "Entries related to",
+            ),
+            (
+                "what about FATCA?",
+                &["foreign-account-tax-compliance-act"],
+                "Entries related to",
+            ),
             (
                 "and what does it stand for",
                 &["foreign-account-tax-compliance-act"],
@@ -63,7 +75,11 @@ fn examples_of_the_topic() {
         &[
             ("delta", &["delta"], ""),
             ("give me an example", &["delta"], "An example of"),
-            ("what is it a kind of?", &["delta", "the-greeks"], "is a kind of"),
+            (
+                "what is it a kind of?",
+                &["delta", "the-greeks"],
+                "is a kind of",
+            ),
             ("and gamma?", &["gamma", "the-greeks"], "is a kind of"),
             ("compare them", &["gamma", "the-greeks"], "vs"),
         ],
@@ -83,10 +99,35 @@ fn comparisons_continue() {
     converse(
         &bot,
         &[
-            ("CRS vs FATCA", &["common-reporting-standard", "foreign-account-tax-compliance-act"], ""),
-            ("what is the difference?", &["common-reporting-standard", "foreign-account-tax-compliance-act"], ""),
-            ("what about CARF", &["common-reporting-standard", "crypto-asset-reporting-framework"], ""),
-            ("tell me more", &["common-reporting-standard"], "Common Reporting Standard"),
+            (
+                "CRS vs FATCA",
+                &[
+                    "common-reporting-standard",
+                    "foreign-account-tax-compliance-act",
+                ],
+                "",
+            ),
+            (
+                "what is the difference?",
+                &[
+                    "common-reporting-standard",
+                    "foreign-account-tax-compliance-act",
+                ],
+                "",
+            ),
+            (
+                "what about CARF",
+                &[
+                    "common-reporting-standard",
+                    "crypto-asset-reporting-framework",
+                ],
+                "",
+            ),
+            (
+                "tell me more",
+                &["common-reporting-standard"],
+                "Common Reporting Standard",
+            ),
         ],
     );
 }
@@ -96,11 +137,19 @@ fn suggestions_are_picked_by_number() {
     let bot = bot();
     let mut c = Conversation::default();
     let unknown = bot.answer("gas", &mut c);
-    assert!(unknown.terms.is_empty() && unknown.suggestions.len() >= 2, "{}", unknown.answer);
+    assert!(
+        unknown.terms.is_empty() && unknown.suggestions.len() >= 2,
+        "{}",
+        unknown.answer
+    );
     let second = bot.answer("2", &mut c);
     assert_eq!(second.terms[0].id, unknown.suggestions[1].id);
     let again = bot.answer("2", &mut c);
-    assert!(again.terms.is_empty(), "suggestions are used once: {}", again.answer);
+    assert!(
+        again.terms.is_empty(),
+        "suggestions are used once: {}",
+        again.answer
+    );
 }
 
 #[test]
@@ -109,7 +158,11 @@ fn pronouns_without_a_topic_are_not_guessed() {
     converse(
         &bot,
         &[
-            ("give me an example", &[], "I'm not sure what “it” refers to"),
+            (
+                "give me an example",
+                &[],
+                "I'm not sure what “it” refers to",
+            ),
             ("how does it relate to CRS?", &[], "I'm not sure"),
             ("what is CRS", &["common-reporting-standard"], ""),
             ("thanks", &[], "You're welcome"),

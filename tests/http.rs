@@ -63,8 +63,15 @@ impl Server {
         (status, response.json().await.unwrap())
     }
 
-    async fn post_raw(&self, path: &str, content_type: Option<&str>, body: Vec<u8>) -> (u16, Value) {
-        let mut request = reqwest::Client::new().post(format!("{}{path}", self.base)).body(body);
+    async fn post_raw(
+        &self,
+        path: &str,
+        content_type: Option<&str>,
+        body: Vec<u8>,
+    ) -> (u16, Value) {
+        let mut request = reqwest::Client::new()
+            .post(format!("{}{path}", self.base))
+            .body(body);
         if let Some(ct) = content_type {
             request = request.header("content-type", ct);
         }
@@ -91,11 +98,19 @@ fn ids(v: &Value) -> Vec<&str> {
 #[tokio::test]
 async fn ask_returns_the_spec_json() {
     let server = Server::start(Settings::default()).await;
-    let (status, body) = server.ask(json!({"question": "what does CRS stand for?"})).await;
+    let (status, body) = server
+        .ask(json!({"question": "what does CRS stand for?"}))
+        .await;
     assert_eq!(status, 200);
     let object = body.as_object().unwrap();
-    assert_eq!(object.keys().collect::<Vec<_>>(), ["answer", "suggestions", "terms"]);
-    assert!(body["answer"].as_str().unwrap().contains("Common Reporting Standard"));
+    assert_eq!(
+        object.keys().collect::<Vec<_>>(),
+        ["answer", "suggestions", "terms"]
+    );
+    assert!(body["answer"]
+        .as_str()
+        .unwrap()
+        .contains("Common Reporting Standard"));
     let first = &body["terms"][0];
     assert_eq!(first["id"], "common-reporting-standard");
     assert_eq!(first["name"], "Common Reporting Standard");
@@ -103,7 +118,9 @@ async fn ask_returns_the_spec_json() {
     assert!(first["summary"].as_str().unwrap().ends_with('.'));
     assert_eq!(body["suggestions"], json!([]));
 
-    let (status, body) = server.ask(json!({"question": "what is a credit score"})).await;
+    let (status, body) = server
+        .ask(json!({"question": "what is a credit score"}))
+        .await;
     assert_eq!(status, 200);
     assert_eq!(body["terms"], json!([]));
     assert!(ids(&body["suggestions"]).contains(&"credit-risk"), "{body}");
@@ -113,15 +130,25 @@ async fn ask_returns_the_spec_json() {
 #[tokio::test]
 async fn sessions_carry_follow_ups_and_stay_apart() {
     let server = Server::start(Settings::default()).await;
-    let (_, a) = server.ask(json!({"question": "what is delta", "session": "alice"})).await;
-    let (_, b) = server.ask(json!({"question": "what is a tax treaty", "session": "bob"})).await;
+    let (_, a) = server
+        .ask(json!({"question": "what is delta", "session": "alice"}))
+        .await;
+    let (_, b) = server
+        .ask(json!({"question": "what is a tax treaty", "session": "bob"}))
+        .await;
     assert_eq!(ids(&a["terms"]), ["delta"]);
     assert_eq!(ids(&b["terms"]), ["tax-treaty"]);
-    let (_, a) = server.ask(json!({"question": "and how does it relate to gamma?", "session": "alice"})).await;
+    let (_, a) = server
+        .ask(json!({"question": "and how does it relate to gamma?", "session": "alice"}))
+        .await;
     assert_eq!(ids(&a["terms"]), ["delta", "gamma"]);
-    let (_, b) = server.ask(json!({"question": "what is it related to", "session": "bob"})).await;
+    let (_, b) = server
+        .ask(json!({"question": "what is it related to", "session": "bob"}))
+        .await;
     assert_eq!(ids(&b["terms"])[0], "tax-treaty");
-    let (_, none) = server.ask(json!({"question": "what is it related to"})).await;
+    let (_, none) = server
+        .ask(json!({"question": "what is it related to"}))
+        .await;
     assert_eq!(none["terms"], json!([]));
     server.stop().await;
 }
@@ -141,19 +168,34 @@ async fn pages_and_health() {
     assert_eq!(health["status"], "ok");
     assert!(health["terms"].as_u64().unwrap() >= 500);
 
-    let page = client.get(format!("{}/", server.base)).send().await.unwrap();
+    let page = client
+        .get(format!("{}/", server.base))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(page.status(), 200);
     assert_eq!(page.headers()["content-type"], "text/html; charset=utf-8");
-    let csp = page.headers()["content-security-policy"].to_str().unwrap().to_string();
+    let csp = page.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_string();
     assert!(csp.starts_with("default-src 'none'") && csp.contains("script-src 'sha256-"));
     let html = page.text().await.unwrap();
     assert!(html.contains("<label for=\"question\">") && html.contains("aria-live=\"polite\""));
 
-    let entry = client.get(format!("{}/terms/delta", server.base)).send().await.unwrap();
+    let entry = client
+        .get(format!("{}/terms/delta", server.base))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(entry.status(), 200);
     let html = entry.text().await.unwrap();
     assert!(html.contains("<strong>Delta</strong>") && html.contains("href=\"/terms/gamma\""));
-    let missing = client.get(format!("{}/terms/no-such-entry", server.base)).send().await.unwrap();
+    let missing = client
+        .get(format!("{}/terms/no-such-entry", server.base))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(missing.status(), 404);
     server.stop().await;
 }
@@ -171,31 +213,97 @@ async fn bad_requests_get_clear_json_errors() {
     })
     .await;
     let json_ct = Some("application/json");
-    let cases: Vec<(&str, Option<&str>, Vec<u8>, u16, &str)> = vec![
-        ("/api/ask", json_ct, b"{not json".to_vec(), 400, "invalid_json"),
+    // (path, content type, body, status, error code)
+    type Case<'a> = (&'a str, Option<&'a str>, Vec<u8>, u16, &'a str);
+    let cases: Vec<Case> = vec![
+        (
+            "/api/ask",
+            json_ct,
+            b"{not json".to_vec(),
+            400,
+            "invalid_json",
+        ),
         ("/api/ask", json_ct, b"".to_vec(), 400, "invalid_json"),
-        ("/api/ask", json_ct, br#"{"q": "what is CRS"}"#.to_vec(), 422, "invalid_request"),
-        ("/api/ask", json_ct, br#"{"question": 42}"#.to_vec(), 422, "invalid_request"),
-        ("/api/ask", json_ct, br#"{"question": "  "}"#.to_vec(), 422, "empty_question"),
-        ("/api/ask", json_ct, format!(r#"{{"question": "{}"}}"#, "x".repeat(101)).into_bytes(), 422, "question_too_long"),
-        ("/api/ask", json_ct, br#"{"question": "CRS", "session": "no spaces please"}"#.to_vec(), 422, "invalid_session"),
+        (
+            "/api/ask",
+            json_ct,
+            br#"{"q": "what is CRS"}"#.to_vec(),
+            422,
+            "invalid_request",
+        ),
+        (
+            "/api/ask",
+            json_ct,
+            br#"{"question": 42}"#.to_vec(),
+            422,
+            "invalid_request",
+        ),
+        (
+            "/api/ask",
+            json_ct,
+            br#"{"question": "  "}"#.to_vec(),
+            422,
+            "empty_question",
+        ),
+        (
+            "/api/ask",
+            json_ct,
+            format!(r#"{{"question": "{}"}}"#, "x".repeat(101)).into_bytes(),
+            422,
+            "question_too_long",
+        ),
+        (
+            "/api/ask",
+            json_ct,
+            br#"{"question": "CRS", "session": "no spaces please"}"#.to_vec(),
+            422,
+            "invalid_session",
+        ),
         ("/api/ask", json_ct, vec![b' '; 2048], 413, "body_too_large"),
-        ("/api/ask", Some("text/plain"), br#"{"question": "CRS"}"#.to_vec(), 415, "unsupported_media_type"),
-        ("/api/ask", None, br#"{"question": "CRS"}"#.to_vec(), 415, "unsupported_media_type"),
+        (
+            "/api/ask",
+            Some("text/plain"),
+            br#"{"question": "CRS"}"#.to_vec(),
+            415,
+            "unsupported_media_type",
+        ),
+        (
+            "/api/ask",
+            None,
+            br#"{"question": "CRS"}"#.to_vec(),
+            415,
+            "unsupported_media_type",
+        ),
         ("/no/such/path", json_ct, b"{}".to_vec(), 404, "not_found"),
-        ("/slack/command", Some("application/x-www-form-urlencoded"), b"text=CRS".to_vec(), 404, "slack_disabled"),
+        (
+            "/slack/command",
+            Some("application/x-www-form-urlencoded"),
+            b"text=CRS".to_vec(),
+            404,
+            "slack_disabled",
+        ),
     ];
     for (path, ct, body, status, code) in cases {
         let (got, body) = server.post_raw(path, ct, body).await;
-        assert_eq!((got, body["code"].as_str()), (status, Some(code)), "{path} {ct:?}: {body}");
+        assert_eq!(
+            (got, body["code"].as_str()),
+            (status, Some(code)),
+            "{path} {ct:?}: {body}"
+        );
         assert!(!body["error"].as_str().unwrap().is_empty());
     }
-    let response = reqwest::get(format!("{}/api/ask", server.base)).await.unwrap();
+    let response = reqwest::get(format!("{}/api/ask", server.base))
+        .await
+        .unwrap();
     assert_eq!(response.status(), 405);
     let body: Value = response.json().await.unwrap();
     assert_eq!(body["code"], "method_not_allowed");
     let (status, _) = server
-        .post_raw("/api/ask", Some("application/json; charset=utf-8"), br#"{"question": "CRS"}"#.to_vec())
+        .post_raw(
+            "/api/ask",
+            Some("application/json; charset=utf-8"),
+            br#"{"question": "CRS"}"#.to_vec(),
+        )
         .await;
     assert_eq!(status, 200, "a charset parameter is fine");
     server.stop().await;
@@ -204,7 +312,10 @@ async fn bad_requests_get_clear_json_errors() {
 const SECRET: &str = "8f742231b10e8888abcd99yyyzzz85a5";
 
 fn now() -> i64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_secs() as i64
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64
 }
 
 async fn slack_post(server: &Server, headers: &[(&str, String)], body: &str) -> (u16, Value) {
@@ -224,7 +335,10 @@ fn signed(body: &str, ts: i64) -> Vec<(&'static str, String)> {
     let ts = ts.to_string();
     vec![
         (slack::TIMESTAMP_HEADER, ts.clone()),
-        (slack::SIGNATURE_HEADER, slack::signature(SECRET.as_bytes(), &ts, body.as_bytes())),
+        (
+            slack::SIGNATURE_HEADER,
+            slack::signature(SECRET.as_bytes(), &ts, body.as_bytes()),
+        ),
     ]
 }
 
@@ -250,10 +364,19 @@ async fn slack_commands_are_verified() {
     let follow = "team_id=T1&user_id=U1&text=what+is+it+related+to";
     let (status, reply) = slack_post(&server, &signed(follow, now()), follow).await;
     assert_eq!(status, 200);
-    assert!(reply["text"].as_str().unwrap().contains("Entries related to"), "{reply}");
+    assert!(
+        reply["text"]
+            .as_str()
+            .unwrap()
+            .contains("Entries related to"),
+        "{reply}"
+    );
 
     let refusals: Vec<(Vec<(&str, String)>, &str)> = vec![
-        (signed("text=something+else", now()), "signature does not match"),
+        (
+            signed("text=something+else", now()),
+            "signature does not match",
+        ),
         (
             vec![
                 (slack::TIMESTAMP_HEADER, now().to_string()),
@@ -273,7 +396,10 @@ async fn slack_commands_are_verified() {
         let (status, reply) = slack_post(&server, &headers, body).await;
         assert_eq!(status, 401, "{why}: {reply}");
         assert_eq!(reply["code"], "unverified");
-        assert!(reply["error"].as_str().unwrap().contains(why), "{why}: {reply}");
+        assert!(
+            reply["error"].as_str().unwrap().contains(why),
+            "{why}: {reply}"
+        );
     }
     server.stop().await;
 }
@@ -329,7 +455,10 @@ async fn slow_client(addr: SocketAddr) -> tokio::net::TcpStream {
 async fn wait_until(what: &str, mut condition: impl FnMut() -> bool) {
     let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
     while !condition() {
-        assert!(tokio::time::Instant::now() < deadline, "timed out waiting until {what}");
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "timed out waiting until {what}"
+        );
         tokio::time::sleep(Duration::from_millis(5)).await;
     }
 }
@@ -348,9 +477,16 @@ async fn slow_clients_time_out_and_the_limit_holds() {
     .await;
     let mut slow = slow_client(server.addr).await;
     let state = server.state.clone();
-    wait_until("the slow request holds the only slot", || state.requests_in_flight() == 1).await;
+    wait_until("the slow request holds the only slot", || {
+        state.requests_in_flight() == 1
+    })
+    .await;
     let (status, body) = server.ask(json!({"question": "what is CRS"})).await;
-    assert_eq!((status, body["code"].as_str()), (503, Some("busy")), "{body}");
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (503, Some("busy")),
+        "{body}"
+    );
     let mut response = String::new();
     slow.read_to_string(&mut response).await.unwrap();
     assert!(response.starts_with("HTTP/1.1 503"), "{response}");
@@ -382,7 +518,11 @@ async fn the_glossary_is_replaced_without_a_restart() {
     let broken: reload::Loader = Arc::new(|| Err("terms.toml:3:1: expected `=`".into()));
     assert!(reload::reload(&server.state, &broken).await.is_err());
     let (_, kept) = server.ask(json!({"question": "what is beta term"})).await;
-    assert_eq!(ids(&kept["terms"]), ["beta-term"], "a broken glossary keeps the last good one");
+    assert_eq!(
+        ids(&kept["terms"]),
+        ["beta-term"],
+        "a broken glossary keeps the last good one"
+    );
     server.stop().await;
 }
 
@@ -401,10 +541,18 @@ async fn changed_files_are_picked_up() {
     let server = Server::start_with(load().unwrap(), Settings::default()).await;
     let loader: reload::Loader = Arc::new(load);
     let watcher = reload::Watcher::new(vec![dir.path().to_path_buf()]);
-    let watcher = tokio::spawn(watcher.run(server.state.clone(), loader, Duration::from_millis(20)));
-    std::fs::write(&file, "[[term]]\nname = \"Alpha Term\"\n\n[[term]]\nname = \"Beta Term\"\n").unwrap();
+    let watcher =
+        tokio::spawn(watcher.run(server.state.clone(), loader, Duration::from_millis(20)));
+    std::fs::write(
+        &file,
+        "[[term]]\nname = \"Alpha Term\"\n\n[[term]]\nname = \"Beta Term\"\n",
+    )
+    .unwrap();
     let state = server.state.clone();
-    wait_until("the new entry is served", || state.bot().glossary().get("beta-term").is_some()).await;
+    wait_until("the new entry is served", || {
+        state.bot().glossary().get("beta-term").is_some()
+    })
+    .await;
     let (_, after) = server.ask(json!({"question": "what is beta term"})).await;
     assert_eq!(ids(&after["terms"]), ["beta-term"]);
     watcher.abort();
@@ -461,9 +609,20 @@ impl Drop for Process {
 fn the_binary_serves_reloads_and_stops() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("terms.toml");
-    std::fs::write(&file, "[[term]]\nname = \"Alpha Term\"\naliases = [\"AT1\"]\n").unwrap();
+    std::fs::write(
+        &file,
+        "[[term]]\nname = \"Alpha Term\"\naliases = [\"AT1\"]\n",
+    )
+    .unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_glossa"))
-        .args(["serve", "--addr", "127.0.0.1:0", "--poll", "0", "--glossary"])
+        .args([
+            "serve",
+            "--addr",
+            "127.0.0.1:0",
+            "--poll",
+            "0",
+            "--glossary",
+        ])
         .arg(&file)
         .current_dir(dir.path())
         .env_remove("GLOSSA_SLACK_SIGNING_SECRET")
@@ -495,10 +654,17 @@ fn the_binary_serves_reloads_and_stops() {
             .json()
             .unwrap()
     };
-    assert_eq!(ids(&ask("what does AT1 stand for")["terms"]), ["alpha-term"]);
+    assert_eq!(
+        ids(&ask("what does AT1 stand for")["terms"]),
+        ["alpha-term"]
+    );
     assert_eq!(ask("beta term")["terms"], json!([]));
 
-    std::fs::write(&file, "[[term]]\nname = \"Alpha Term\"\n\n[[term]]\nname = \"Beta Term\"\n").unwrap();
+    std::fs::write(
+        &file,
+        "[[term]]\nname = \"Alpha Term\"\n\n[[term]]\nname = \"Beta Term\"\n",
+    )
+    .unwrap();
     process.signal("HUP");
     let line = process.stderr_line_containing("reloaded the glossary");
     assert!(line.contains("(SIGHUP): 2 entries"), "{line}");
@@ -528,5 +694,8 @@ fn the_binary_refuses_an_address_it_cannot_bind() {
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.starts_with("glossa: serve: cannot listen on not-an-address"), "{stderr}");
+    assert!(
+        stderr.starts_with("glossa: serve: cannot listen on not-an-address"),
+        "{stderr}"
+    );
 }

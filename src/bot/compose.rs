@@ -47,7 +47,11 @@ impl Reply {
     fn about(markdown: String, terms: Vec<usize>, asked: Asked) -> Reply {
         let mut topic = terms.clone();
         // After "X vs Y" and "X is a kind of Y", "them" means both.
-        topic.truncate(if matches!(asked, Asked::Compare | Asked::Broader) { 2 } else { 1 });
+        topic.truncate(if matches!(asked, Asked::Compare | Asked::Broader) {
+            2
+        } else {
+            1
+        });
         Reply {
             markdown,
             terms,
@@ -88,12 +92,9 @@ pub fn reply(bot: &Bot, intent: Intent, conversation: &Conversation) -> Reply {
             None => no_topic(bot, "more"),
         },
         Intent::FollowUp(subject) => match conversation.last() {
-            Some(Asked::Compare) => compare(
-                bot,
-                conversation,
-                &[(Subject::Topic(0), subject)],
-                false,
-            ),
+            Some(Asked::Compare) => {
+                compare(bot, conversation, &[(Subject::Topic(0), subject)], false)
+            }
             asked => about(bot, conversation, &subject, asked.unwrap_or(Asked::Define)),
         },
         Intent::Define(s) => about(bot, conversation, &s, Asked::Define),
@@ -231,13 +232,21 @@ fn define(bot: &Bot, found: &Found, subject: Option<&str>) -> Reply {
     md.push_str(&term_markdown(&bot.glossary, t, &|t| bot.url(t)));
     let mut terms = vec![found.term];
     if t.status == Status::Deprecated {
-        if let Some(i) = t.use_instead.as_deref().and_then(|id| bot.glossary.index_of(id)) {
+        if let Some(i) = t
+            .use_instead
+            .as_deref()
+            .and_then(|id| bot.glossary.index_of(id))
+        {
             terms.push(i);
         }
     }
     if !found.also.is_empty() {
         let label_shared = found.how != How::Contained;
-        let others: Vec<String> = found.also.iter().map(|&i| link(bot, term(bot, i))).collect();
+        let others: Vec<String> = found
+            .also
+            .iter()
+            .map(|&i| link(bot, term(bot, i)))
+            .collect();
         if label_shared {
             let label = found
                 .label
@@ -249,7 +258,10 @@ fn define(bot: &Bot, found: &Found, subject: Option<&str>) -> Reply {
                 others.join(" · ")
             ));
         } else {
-            md.push_str(&format!("\n*Your question also mentions:* {}\n", others.join(" · ")));
+            md.push_str(&format!(
+                "\n*Your question also mentions:* {}\n",
+                others.join(" · ")
+            ));
         }
         for &i in &found.also {
             if !terms.contains(&i) {
@@ -296,8 +308,15 @@ fn acronym(bot: &Bot, found: &Found, subject: Option<&str>) -> Reply {
     let mut terms = vec![found.term];
     terms.extend(found.also.iter().copied());
     if !found.also.is_empty() {
-        let others: Vec<String> = found.also.iter().map(|&i| link(bot, term(bot, i))).collect();
-        md.push_str(&format!("\n*It can also stand for:* {}\n", others.join(" · ")));
+        let others: Vec<String> = found
+            .also
+            .iter()
+            .map(|&i| link(bot, term(bot, i)))
+            .collect();
+        md.push_str(&format!(
+            "\n*It can also stand for:* {}\n",
+            others.join(" · ")
+        ));
     }
     Reply::about(md, terms, Asked::Acronym)
 }
@@ -334,7 +353,10 @@ fn related(bot: &Bot, index: usize) -> Reply {
         .filter(|i| !terms.contains(i))
         .collect();
     if !referrers.is_empty() {
-        md.push_str(&format!("\n*Referred to by:* {}\n", names_capped(bot, &referrers)));
+        md.push_str(&format!(
+            "\n*Referred to by:* {}\n",
+            names_capped(bot, &referrers)
+        ));
         terms.extend(referrers.iter().take(MAX_LISTED));
         listed += referrers.len();
     }
@@ -426,7 +448,11 @@ fn narrower(bot: &Bot, index: usize) -> Reply {
     Reply::about(md, terms, Asked::Narrower)
 }
 
-fn example_sentence(bot: &Bot, conversation: &Conversation, index: usize) -> Option<(String, usize)> {
+fn example_sentence(
+    bot: &Bot,
+    conversation: &Conversation,
+    index: usize,
+) -> Option<(String, usize)> {
     let t = term(bot, index);
     if t.examples.is_empty() {
         return None;
@@ -577,7 +603,11 @@ fn compare_found(bot: &Bot, a: &Found, b: &Found, relation: bool) -> Reply {
         format!("**{}** vs **{}**", ta.name, tb.name)
     };
     let line = |t: &Term| {
-        let area = t.area.as_deref().map(|a| format!(" (*{a}*)")).unwrap_or_default();
+        let area = t
+            .area
+            .as_deref()
+            .map(|a| format!(" (*{a}*)"))
+            .unwrap_or_default();
         format!("- {}{area}: {}\n", link(bot, t), t.short_description())
     };
     let mut md = format!("{heading}\n\n{}{}", line(ta), line(tb));
@@ -610,9 +640,17 @@ fn connections(bot: &Bot, a: &Term, b: &Term) -> Vec<String> {
             .map(|t| t.name.clone())
             .collect()
     };
-    let shared_broader = names(a.broader.iter().filter(|id| b.broader.contains(id)).collect());
+    let shared_broader = names(
+        a.broader
+            .iter()
+            .filter(|id| b.broader.contains(id))
+            .collect(),
+    );
     if !shared_broader.is_empty() {
-        facts.push(format!("Both are kinds of {}.", shared_broader.join(" and ")));
+        facts.push(format!(
+            "Both are kinds of {}.",
+            shared_broader.join(" and ")
+        ));
     }
     let shared_related = names(
         a.related
@@ -632,10 +670,9 @@ fn connections(bot: &Bot, a: &Term, b: &Term) -> Vec<String> {
     let linked = !facts.is_empty();
     match (a.area.as_deref(), b.area.as_deref()) {
         (Some(x), Some(y)) if x == y => facts.push(format!("Both belong to the *{x}* area.")),
-        (Some(x), Some(y)) => facts.push(format!(
-            "{} belongs to *{x}*, {} to *{y}*.",
-            a.name, b.name
-        )),
+        (Some(x), Some(y)) => {
+            facts.push(format!("{} belongs to *{x}*, {} to *{y}*.", a.name, b.name))
+        }
         _ => {}
     }
     if !linked {
@@ -645,7 +682,11 @@ fn connections(bot: &Bot, a: &Term, b: &Term) -> Vec<String> {
 }
 
 fn unknown(bot: &Bot, text: &str, suggestions: Vec<usize>, abbreviation: bool) -> Reply {
-    let what = if abbreviation { "the abbreviation " } else { "" };
+    let what = if abbreviation {
+        "the abbreviation "
+    } else {
+        ""
+    };
     let mut md = format!(
         "I don't know {what}{}: no glossary entry matches it.",
         quoted(text)
@@ -659,7 +700,12 @@ fn unknown(bot: &Bot, text: &str, suggestions: Vec<usize>, abbreviation: bool) -
         md.push_str("\n\nThe closest entries are:\n\n");
         for (n, &s) in suggestions.iter().enumerate() {
             let t = term(bot, s);
-            md.push_str(&format!("{}. {} — {}\n", n + 1, link(bot, t), t.short_description()));
+            md.push_str(&format!(
+                "{}. {} — {}\n",
+                n + 1,
+                link(bot, t),
+                t.short_description()
+            ));
         }
         md.push_str("\nReply with a number to read one of them.\n");
     }
@@ -738,7 +784,12 @@ fn help(bot: &Bot) -> Reply {
         .areas
         .iter()
         .find(|a| a.terms.len() >= 2)
-        .map(|a| (terms[a.terms[0]].name.clone(), terms[a.terms[1]].name.clone()));
+        .map(|a| {
+            (
+                terms[a.terms[0]].name.clone(),
+                terms[a.terms[1]].name.clone(),
+            )
+        });
     let first = terms.first().map(|t| t.name.clone()).unwrap_or_default();
     let mut md = format!(
         "I answer questions from the glossary ({} entries{}). You can ask:\n\n",
@@ -757,7 +808,9 @@ fn help(bot: &Bot) -> Reply {
         md.push_str(&format!("- **difference between {a} and {b}**\n"));
     }
     md.push_str(&format!("- **what is related to {first}?**\n"));
-    md.push_str(&format!("- **types of {first}**, **what is {first} a kind of?**\n"));
+    md.push_str(&format!(
+        "- **types of {first}**, **what is {first} a kind of?**\n"
+    ));
     md.push_str("- **give me an example** (of the entry we are talking about)\n");
     if let Some(area) = bot.index.areas.first() {
         md.push_str(&format!(

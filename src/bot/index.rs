@@ -102,7 +102,11 @@ impl Index {
                 index.exact.entry(key.clone()).or_default().push(id);
                 index.stemmed.entry(stems.join(" ")).or_default().push(id);
                 if let Some(first) = stems.first() {
-                    index.by_first_stem.entry(first.clone()).or_default().push(id);
+                    index
+                        .by_first_stem
+                        .entry(first.clone())
+                        .or_default()
+                        .push(id);
                 }
                 index.term_labels[i].push(id);
                 index.labels.push(LabelEntry {
@@ -293,7 +297,11 @@ impl Index {
             .map(|(term, &score)| Hit {
                 term,
                 score,
-                coverage: if total_idf > 0.0 { covered[term] / total_idf } else { 0.0 },
+                coverage: if total_idf > 0.0 {
+                    covered[term] / total_idf
+                } else {
+                    0.0
+                },
             })
             .collect();
         hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.term.cmp(&b.term)));

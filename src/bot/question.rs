@@ -118,7 +118,13 @@ fn patterns() -> &'static [Pattern] {
                 kind,
                 pieces: text
                     .split_whitespace()
-                    .map(|w| if w == "{}" { Piece::Slot } else { Piece::Word(w) })
+                    .map(|w| {
+                        if w == "{}" {
+                            Piece::Slot
+                        } else {
+                            Piece::Word(w)
+                        }
+                    })
                     .collect(),
             })
             .collect()
@@ -135,7 +141,11 @@ pub fn parse(question: &str, index: &Index) -> Intent {
     let mut tokens = tokenize(&cleaned);
     let follow_up = strip_fillers(&mut tokens);
     if tokens.is_empty() {
-        return if follow_up { Intent::More } else { Intent::Empty };
+        return if follow_up {
+            Intent::More
+        } else {
+            Intent::Empty
+        };
     }
     if let Some(n) = choice(&tokens) {
         return Intent::Choose(n);
@@ -234,8 +244,26 @@ fn clean(question: &str) -> String {
 fn is_edge_punctuation(c: char) -> bool {
     matches!(
         c,
-        '?' | '!' | '.' | ',' | ';' | ':' | '"' | '\'' | '(' | ')' | '[' | ']' | '{' | '}' | '*'
-            | '_' | '`' | '¿' | '¡' | '<' | '>'
+        '?' | '!'
+            | '.'
+            | ','
+            | ';'
+            | ':'
+            | '"'
+            | '\''
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | '*'
+            | '_'
+            | '`'
+            | '¿'
+            | '¡'
+            | '<'
+            | '>'
     )
 }
 
@@ -393,7 +421,12 @@ fn choice(tokens: &[Token]) -> Option<usize> {
     let words: Vec<&str> = tokens
         .iter()
         .map(|t| t.norm.as_str())
-        .filter(|w| !matches!(*w, "the" | "one" | "number" | "no" | "option" | "#" | "please"))
+        .filter(|w| {
+            !matches!(
+                *w,
+                "the" | "one" | "number" | "no" | "option" | "#" | "please"
+            )
+        })
         .collect();
     let [word] = words.as_slice() else {
         return None;
@@ -531,11 +564,17 @@ mod tests {
     fn reads_intents_and_subjects() {
         let index = Index::default();
         let cases: Vec<(&str, Intent)> = vec![
-            ("what's a permanent establishment?", Intent::Define(text("permanent establishment"))),
+            (
+                "what's a permanent establishment?",
+                Intent::Define(text("permanent establishment")),
+            ),
             ("CRS?", Intent::Define(text("CRS"))),
             ("define   CRS", Intent::Define(text("CRS"))),
             ("What does MiCA stand for", Intent::Acronym(text("MiCA"))),
-            ("waht is the Travel Rule", Intent::Define(text("Travel Rule"))),
+            (
+                "waht is the Travel Rule",
+                Intent::Define(text("Travel Rule")),
+            ),
             (
                 "difference between delta and gamma",
                 Intent::Compare {
@@ -557,10 +596,16 @@ mod tests {
                     relation: true,
                 },
             ),
-            ("what is related to the Travel Rule?", Intent::Related(text("Travel Rule"))),
+            (
+                "what is related to the Travel Rule?",
+                Intent::Related(text("Travel Rule")),
+            ),
             ("give me an example", Intent::Example(Subject::Topic(0))),
             ("what is it a type of", Intent::Broader(Subject::Topic(0))),
-            ("types of derivatives", Intent::Narrower(text("derivatives"))),
+            (
+                "types of derivatives",
+                Intent::Narrower(text("derivatives")),
+            ),
             ("help", Intent::Help),
             ("which areas are there?", Intent::ListAreas),
             ("tell me about vega", Intent::Define(text("vega"))),
@@ -569,10 +614,13 @@ mod tests {
             ("yes", Intent::Choose(0)),
             ("   ", Intent::Empty),
             ("“Proof of Stake”", Intent::Define(text("Proof of Stake"))),
-            ("diffrence betwen PoS and PoW", Intent::Compare {
-                pairs: vec![(text("PoS"), text("PoW"))],
-                relation: false,
-            }),
+            (
+                "diffrence betwen PoS and PoW",
+                Intent::Compare {
+                    pairs: vec![(text("PoS"), text("PoW"))],
+                    relation: false,
+                },
+            ),
         ];
         for (question, want) in cases {
             assert_eq!(parse(question, &index), want, "{question}");
@@ -599,6 +647,9 @@ mod tests {
     #[test]
     fn very_long_questions_are_free_text() {
         let long = "word ".repeat(500);
-        assert!(matches!(parse(&long, &Index::default()), Intent::Define(Subject::Text(_))));
+        assert!(matches!(
+            parse(&long, &Index::default()),
+            Intent::Define(Subject::Text(_))
+        ));
     }
 }

@@ -232,7 +232,10 @@ fn resolve_text(glossary: &Glossary, index: &Index, subject: &str) -> Resolution
         // The entry's labels must carry at least half of what the subject
         // says ("the EU's MiCA regulation": MiCA, and Regulation in its name).
         let term_words = term_stems(index, index.labels[best].term);
-        let covered = query.iter().filter(|q| term_words.contains(&q.as_str())).count();
+        let covered = query
+            .iter()
+            .filter(|q| term_words.contains(&q.as_str()))
+            .count();
         if covered * 2 >= query.len() {
             let term = index.labels[best].term;
             let mut also = Vec::new();
@@ -255,7 +258,9 @@ fn resolve_text(glossary: &Glossary, index: &Index, subject: &str) -> Resolution
     }
     let hits = index.search(&query, 4 * SUGGESTIONS);
     if let Some(top) = hits.first() {
-        let clear_lead = hits.get(1).is_none_or(|second| top.score >= second.score * 1.2);
+        let clear_lead = hits
+            .get(1)
+            .is_none_or(|second| top.score >= second.score * 1.2);
         if query.len() >= 2 && top.coverage >= 0.8 && clear_lead {
             return Resolution::Found(Found {
                 term: top.term,
@@ -319,8 +324,22 @@ fn term_stems(index: &Index, term: usize) -> Vec<&str> {
 /// Last words of a label that add little to its first ones: "call" means
 /// the Call Option, "black scholes" the Black-Scholes Model.
 const GENERIC_TAILS: &[&str] = &[
-    "act", "agreement", "contract", "fee", "formula", "framework", "mechanism", "method",
-    "model", "option", "protocol", "rate", "ratio", "regulation", "standard", "token",
+    "act",
+    "agreement",
+    "contract",
+    "fee",
+    "formula",
+    "framework",
+    "mechanism",
+    "method",
+    "model",
+    "option",
+    "protocol",
+    "rate",
+    "ratio",
+    "regulation",
+    "standard",
+    "token",
 ];
 
 /// A subject that is a label without its generic last word, when the

@@ -170,7 +170,8 @@ mod tests {
 
     #[test]
     fn plain_text_keeps_the_layout() {
-        let md = "**Delta** · *Options*\n\nFirst.\nSecond.\n\n- [A](u) — one\n- B — two\n\n> quoted\n";
+        let md =
+            "**Delta** · *Options*\n\nFirst.\nSecond.\n\n- [A](u) — one\n- B — two\n\n> quoted\n";
         assert_eq!(
             render(md, Style::Plain),
             "Delta · Options\n\nFirst.\nSecond.\n\n• A <u> — one\n• B — two\n\n│ quoted\n"

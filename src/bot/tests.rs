@@ -16,14 +16,27 @@ fn entry(name: &str, aliases: &[&str], area: &str, summary: &str) -> Term {
 }
 
 fn bot() -> Bot {
-    let mut delta = entry("Delta", &[], "Options", "How much an option's price moves with the underlying.");
+    let mut delta = entry(
+        "Delta",
+        &[],
+        "Options",
+        "How much an option's price moves with the underlying.",
+    );
     delta.related = vec!["gamma".into()];
     delta.broader = vec!["the-greeks".into()];
-    delta.examples = vec!["A delta of 0.5 means half the move.".into(), "Second example.".into()];
+    delta.examples = vec![
+        "A delta of 0.5 means half the move.".into(),
+        "Second example.".into(),
+    ];
     let mut gamma = entry("Gamma", &[], "Options", "How fast delta changes.");
     gamma.related = vec!["delta".into()];
     gamma.broader = vec!["the-greeks".into()];
-    let greeks = entry("The Greeks", &["Greeks"], "Options", "Sensitivities of an option's price.");
+    let greeks = entry(
+        "The Greeks",
+        &["Greeks"],
+        "Options",
+        "Sensitivities of an option's price.",
+    );
     let mut crs = entry(
         "Common Reporting Standard",
         &["CRS"],
@@ -46,7 +59,12 @@ fn bot() -> Bot {
     let mut old = entry("Double Tax Agreement Old", &[], "Tax", "An old name.");
     old.status = Status::Deprecated;
     old.use_instead = Some("tax-treaty".into());
-    let treaty = entry("Tax Treaty", &[], "Tax", "An agreement between two states on taxing rights.");
+    let treaty = entry(
+        "Tax Treaty",
+        &[],
+        "Tax",
+        "An agreement between two states on taxing rights.",
+    );
     Bot::new(Arc::new(Glossary::from_terms([
         delta, gamma, greeks, crs, fatca, pe, old, treaty,
     ])))
@@ -60,16 +78,44 @@ fn ids(refs: &[TermRef]) -> Vec<&str> {
 fn answers_cite_the_entries_they_use() {
     let bot = bot();
     let cases: &[(&str, &str, &[&str])] = &[
-        ("what is a permanent establishment?", "define", &["permanent-establishment"]),
+        (
+            "what is a permanent establishment?",
+            "define",
+            &["permanent-establishment"],
+        ),
         ("CRS?", "define", &["common-reporting-standard"]),
         ("crs", "define", &["common-reporting-standard"]),
-        ("What does FATCA stand for", "acronym", &["foreign-account-tax-compliance-act"]),
-        ("difference between delta and gamma", "compare", &["delta", "gamma"]),
-        ("permanant establishmnet", "define", &["permanent-establishment"]),
+        (
+            "What does FATCA stand for",
+            "acronym",
+            &["foreign-account-tax-compliance-act"],
+        ),
+        (
+            "difference between delta and gamma",
+            "compare",
+            &["delta", "gamma"],
+        ),
+        (
+            "permanant establishmnet",
+            "define",
+            &["permanent-establishment"],
+        ),
         ("what are the greeks", "define", &["the-greeks"]),
-        ("what is delta a kind of", "broader", &["delta", "the-greeks"]),
-        ("types of greeks", "narrower", &["the-greeks", "delta", "gamma"]),
-        ("what is related to gamma", "related", &["gamma", "delta", "the-greeks"]),
+        (
+            "what is delta a kind of",
+            "broader",
+            &["delta", "the-greeks"],
+        ),
+        (
+            "types of greeks",
+            "narrower",
+            &["the-greeks", "delta", "gamma"],
+        ),
+        (
+            "what is related to gamma",
+            "related",
+            &["gamma", "delta", "the-greeks"],
+        ),
         ("example of delta", "instances", &["delta"]),
         ("what is delta in options?", "define", &["delta"]),
     ];
@@ -85,30 +131,49 @@ fn unknown_subjects_get_suggestions_not_definitions() {
     let bot = bot();
     let answer = bot.ask("what is a permanent residence permit?");
     assert!(answer.terms.is_empty(), "{}", answer.answer);
-    assert!(answer.answer.starts_with("I don't know “permanent residence permit”"));
+    assert!(answer
+        .answer
+        .starts_with("I don't know “permanent residence permit”"));
     assert_eq!(ids(&answer.suggestions)[0], "permanent-establishment");
 
     let answer = bot.ask("what is photosynthesis");
     assert!(answer.terms.is_empty() && answer.suggestions.is_empty());
-    assert!(answer.answer.contains("Nothing in the glossary comes close"));
+    assert!(answer
+        .answer
+        .contains("Nothing in the glossary comes close"));
 }
 
 #[test]
 fn follow_ups_use_the_topic() {
     let bot = bot();
     let mut c = Conversation::default();
-    assert_eq!(ids(&bot.answer("what is CRS", &mut c).terms), ["common-reporting-standard"]);
+    assert_eq!(
+        ids(&bot.answer("what is CRS", &mut c).terms),
+        ["common-reporting-standard"]
+    );
     let a = bot.answer("and how does it relate to FATCA?", &mut c);
     assert_eq!(a.intent, "relation");
-    assert_eq!(ids(&a.terms), ["common-reporting-standard", "foreign-account-tax-compliance-act"]);
-    assert!(a.answer.contains("Common Reporting Standard lists Foreign Account Tax Compliance Act as related."));
+    assert_eq!(
+        ids(&a.terms),
+        [
+            "common-reporting-standard",
+            "foreign-account-tax-compliance-act"
+        ]
+    );
+    assert!(a.answer.contains(
+        "Common Reporting Standard lists Foreign Account Tax Compliance Act as related."
+    ));
 
     let mut c = Conversation::default();
     bot.answer("delta", &mut c);
     let first = bot.answer("give me an example", &mut c);
     assert!(first.answer.contains("half the move"), "{}", first.answer);
     let second = bot.answer("another example", &mut c);
-    assert!(second.answer.contains("Second example."), "{}", second.answer);
+    assert!(
+        second.answer.contains("Second example."),
+        "{}",
+        second.answer
+    );
     let a = bot.answer("what about gamma?", &mut c);
     assert_eq!(a.intent, "follow-up");
     assert_eq!(ids(&a.terms), ["gamma"]);
@@ -125,14 +190,20 @@ fn suggestions_can_be_picked_by_number() {
     assert_eq!(ids(&picked.terms), [a.suggestions[0].id.as_str()]);
     let nothing = bot.answer("2", &mut c);
     assert!(nothing.terms.is_empty());
-    assert!(nothing.answer.starts_with("There is nothing to choose from"));
+    assert!(nothing
+        .answer
+        .starts_with("There is nothing to choose from"));
 }
 
 #[test]
 fn it_without_a_topic_is_said_plainly() {
     let a = bot().ask("give me an example");
     assert!(a.terms.is_empty());
-    assert!(a.answer.starts_with("I'm not sure what “it” refers to"), "{}", a.answer);
+    assert!(
+        a.answer.starts_with("I'm not sure what “it” refers to"),
+        "{}",
+        a.answer
+    );
 }
 
 #[test]
@@ -146,7 +217,9 @@ fn deprecated_entries_point_to_the_preferred_one() {
 fn areas_and_listing() {
     let bot = bot();
     let a = bot.ask("which areas are there?");
-    assert!(a.answer.contains("**Options** (3 entries)") && a.answer.contains("**Tax** (5 entries)"));
+    assert!(
+        a.answer.contains("**Options** (3 entries)") && a.answer.contains("**Tax** (5 entries)")
+    );
     let a = bot.ask("terms in tax");
     assert_eq!(a.intent, "area");
     assert!(ids(&a.terms).contains(&"permanent-establishment"));

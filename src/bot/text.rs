@@ -99,7 +99,12 @@ pub fn stem_key(text: &str) -> String {
 pub fn stem(word: &str) -> String {
     let mut w = word.trim_end_matches("'s").replace('\'', "");
     w = w.replace("isation", "ization");
-    for (from, to) in [("ising", "izing"), ("ised", "ized"), ("ises", "izes"), ("ise", "ize")] {
+    for (from, to) in [
+        ("ising", "izing"),
+        ("ised", "ized"),
+        ("ises", "izes"),
+        ("ise", "ize"),
+    ] {
         if w.len() > from.len() + 3 && w.ends_with(from) {
             w.truncate(w.len() - from.len());
             w.push_str(to);
@@ -110,7 +115,11 @@ pub fn stem(word: &str) -> String {
     if n > 4 && w.ends_with("ies") {
         w.truncate(n - 3);
         w.push('y');
-    } else if n > 4 && ["sses", "ches", "shes", "xes", "zes"].iter().any(|e| w.ends_with(e)) {
+    } else if n > 4
+        && ["sses", "ches", "shes", "xes", "zes"]
+            .iter()
+            .any(|e| w.ends_with(e))
+    {
         w.truncate(n - 2);
     } else if n > 3 && w.ends_with('s') && !["ss", "us", "is"].iter().any(|e| w.ends_with(e)) {
         w.truncate(n - 1);
@@ -135,15 +144,102 @@ pub fn is_stop_word(word: &str) -> bool {
 
 /// Sorted, so that [`is_stop_word`] can search it.
 const STOP_WORDS: &[&str] = &[
-    "a", "about", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "been",
-    "being", "between", "both", "but", "by", "can", "could", "define", "definition", "describe",
-    "did", "do", "does", "doing", "each", "explain", "for", "from", "had", "has", "have", "he",
-    "her", "here", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "just",
-    "know", "me", "mean", "meaning", "means", "more", "my", "of", "on", "one", "or", "our", "please",
-    "she", "should", "so", "some", "such", "tell", "than", "that", "the", "their", "them",
-    "then", "there", "these", "they", "this", "those", "to", "us", "very", "was", "we",
-    "were", "what", "when", "where", "which", "who", "whom", "why", "will", "with", "would",
-    "you", "your",
+    "a",
+    "about",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "been",
+    "being",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "define",
+    "definition",
+    "describe",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "each",
+    "explain",
+    "for",
+    "from",
+    "had",
+    "has",
+    "have",
+    "he",
+    "her",
+    "here",
+    "him",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "just",
+    "know",
+    "me",
+    "mean",
+    "meaning",
+    "means",
+    "more",
+    "my",
+    "of",
+    "on",
+    "one",
+    "or",
+    "our",
+    "please",
+    "she",
+    "should",
+    "so",
+    "some",
+    "such",
+    "tell",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "to",
+    "us",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "who",
+    "whom",
+    "why",
+    "will",
+    "with",
+    "would",
+    "you",
+    "your",
 ];
 
 /// The optimal string alignment distance between `a` and `b` (insertions,
@@ -239,7 +335,10 @@ mod tests {
         assert_eq!(stem_word("OFAS", false), "ofas");
         assert_eq!(stem_word("DAOs", false), "dao");
         assert_eq!(stem_word("TREATIES", true), "treaty");
-        assert_eq!(stem_key("Tax Treaties of the DAOs"), "tax treaty of the dao");
+        assert_eq!(
+            stem_key("Tax Treaties of the DAOs"),
+            "tax treaty of the dao"
+        );
         assert!(is_shouting("WHAT IS CRS") && !is_shouting("CRS") && !is_shouting("what is CRS"));
     }
 

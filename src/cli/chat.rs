@@ -1,6 +1,6 @@
 //! `glossa chat`: the chat bot in the terminal, with line editing and
 //! history (rustyline) on a terminal, or one answer per line of stdin
-//! otherwise (`echo "what is CRS" | glossa chat`).
+//! otherwise (`glossa chat < questions.txt` prints a transcript).
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
@@ -53,7 +53,8 @@ fn read_line(line: &str) -> Line<'_> {
 pub fn run(args: Args, global: &super::Global) -> anyhow::Result<ExitCode> {
     let workspace = super::load_workspace(global)?;
     let bot = Bot::new(Arc::new(workspace.glossary));
-    let interactive = !args.plain && std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
+    let interactive =
+        !args.plain && std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
     if interactive {
         interactive_chat(&bot)?;
     } else {
@@ -62,14 +63,19 @@ pub fn run(args: Args, global: &super::Global) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::from(super::CLEAN))
 }
 
-/// One answer per line of stdin, plain text, a blank line between answers.
+/// One answer per line of stdin, plain text: a transcript in which each
+/// answer follows its question, written `> question`.
 fn line_chat(bot: &Bot) -> anyhow::Result<()> {
     let mut conversation = Conversation::default();
     let stdin = std::io::stdin();
     let mut out = std::io::stdout().lock();
     for line in stdin.lock().lines() {
         let line = line?;
-        let text = match read_line(&line) {
+        let parsed = read_line(&line);
+        if !matches!(parsed, Line::Blank | Line::Quit) {
+            writeln!(out, "> {}", line.trim())?;
+        }
+        let text = match parsed {
             Line::Quit => break,
             Line::Blank => continue,
             Line::Help => format!("{HELP}\n"),
@@ -77,7 +83,9 @@ fn line_chat(bot: &Bot) -> anyhow::Result<()> {
                 conversation.clear();
                 "Conversation cleared.\n".to_string()
             }
-            Line::UnknownCommand(cmd) => format!("Unknown command {cmd}. /help lists the commands.\n"),
+            Line::UnknownCommand(cmd) => {
+                format!("Unknown command {cmd}. /help lists the commands.\n")
+            }
             Line::Question(q) => {
                 terminal::render(&bot.answer(q, &mut conversation).answer, Style::Plain)
             }
@@ -116,7 +124,9 @@ fn interactive_chat(bot: &Bot) -> anyhow::Result<()> {
                 conversation.clear();
                 println!("Conversation cleared.\n");
             }
-            Line::UnknownCommand(cmd) => println!("Unknown command {cmd}. /help lists the commands.\n"),
+            Line::UnknownCommand(cmd) => {
+                println!("Unknown command {cmd}. /help lists the commands.\n")
+            }
             Line::Question(q) => {
                 let _ = editor.add_history_entry(q);
                 let answer = bot.answer(q, &mut conversation);

@@ -52,7 +52,9 @@ pub fn run(args: Args, global: &super::Global) -> anyhow::Result<ExitCode> {
             concurrency: args.max_concurrent.max(1),
             ..Limits::default()
         },
-        slack_secret: std::env::var(SLACK_SECRET_VAR).ok().filter(|s| !s.is_empty()),
+        slack_secret: std::env::var(SLACK_SECRET_VAR)
+            .ok()
+            .filter(|s| !s.is_empty()),
         public_url: args.public_url.clone(),
     };
     let mut watched: Vec<PathBuf> = workspace
@@ -80,7 +82,9 @@ pub fn run(args: Args, global: &super::Global) -> anyhow::Result<ExitCode> {
         let listener = tokio::net::TcpListener::bind(&args.addr)
             .await
             .with_context(|| format!("serve: cannot listen on {}", args.addr))?;
-        let addr = listener.local_addr().context("serve: the listener has no address")?;
+        let addr = listener
+            .local_addr()
+            .context("serve: the listener has no address")?;
         let entries = workspace.glossary.len();
         let state = AppState::new(workspace.glossary, settings);
         {

@@ -30,7 +30,9 @@ pub async fn ask(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<Answer>, ApiError> {
-    let content_type = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok());
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok());
     let is_json = content_type.is_some_and(|c| {
         let essence = c.split(';').next().unwrap_or_default().trim();
         essence.eq_ignore_ascii_case("application/json")
@@ -39,8 +41,7 @@ pub async fn ask(
         return Err(ApiError::content_type("application/json", content_type));
     }
     let body = body.map_err(|e| ApiError::from_body(&e, state.limits.body_bytes))?;
-    let request: AskRequest =
-        serde_json::from_slice(&body).map_err(|e| ApiError::from_json(&e))?;
+    let request: AskRequest = serde_json::from_slice(&body).map_err(|e| ApiError::from_json(&e))?;
     let question = request.question.trim();
     if question.is_empty() {
         return Err(ApiError::new(

@@ -131,7 +131,10 @@ impl AppState {
     /// Builds the engine before taking the lock, so readers never wait for it.
     pub fn set_glossary(&self, glossary: Glossary) {
         let bot = Arc::new(engine(glossary));
-        *self.bot.write().unwrap_or_else(|poisoned| poisoned.into_inner()) = bot;
+        *self
+            .bot
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = bot;
     }
 
     /// How many API requests are being answered (or are reading their body) now.
@@ -148,7 +151,11 @@ impl AppState {
     }
 
     /// Answers a question in a session (or without one), off the async threads.
-    pub async fn answer(&self, question: String, session: Option<String>) -> Result<Answer, ApiError> {
+    pub async fn answer(
+        &self,
+        question: String,
+        session: Option<String>,
+    ) -> Result<Answer, ApiError> {
         use axum::http::StatusCode;
         if question.chars().count() > self.limits.question_chars {
             return Err(ApiError::new(

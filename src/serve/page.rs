@@ -55,8 +55,14 @@ impl Page {
         let mut response = (status, Html(self.html.clone())).into_response();
         let headers = response.headers_mut();
         headers.insert(header::CONTENT_SECURITY_POLICY, self.csp.clone());
-        headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-        headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+        headers.insert(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        );
+        headers.insert(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("no-referrer"),
+        );
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
         response
     }
@@ -81,7 +87,11 @@ fn base64(bytes: &[u8]) -> String {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
         let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
         for i in 0..4 {
             if i <= chunk.len() {
@@ -118,7 +128,10 @@ pub async fn entry(State(state): State<Arc<AppState>>, Path(id): Path<String>) -
         None => (
             StatusCode::NOT_FOUND,
             "No such entry".to_string(),
-            format!("<p>The glossary has no entry with the id “{}”.</p>\n", escape(&id)),
+            format!(
+                "<p>The glossary has no entry with the id “{}”.</p>\n",
+                escape(&id)
+            ),
         ),
     };
     let html = format!(
@@ -153,15 +166,28 @@ mod tests {
         let page = Page::new("<style>a{}</style><script>x()</script>".into());
         let csp = page.csp.to_str().unwrap();
         let script = base64(&Sha256::digest(b"x()"));
-        assert!(csp.contains(&format!("script-src 'sha256-{script}'")), "{csp}");
+        assert!(
+            csp.contains(&format!("script-src 'sha256-{script}'")),
+            "{csp}"
+        );
         assert!(csp.contains("style-src 'sha256-"), "{csp}");
         assert!(csp.starts_with("default-src 'none'"));
     }
 
     #[test]
     fn the_chat_page_loads_nothing_from_elsewhere() {
-        for outside in [" src=", "stylesheet", "@import", "url(", "@font-face", "<iframe"] {
-            assert!(!CHAT_PAGE.contains(outside), "the chat page contains {outside}");
+        for outside in [
+            " src=",
+            "stylesheet",
+            "@import",
+            "url(",
+            "@font-face",
+            "<iframe",
+        ] {
+            assert!(
+                !CHAT_PAGE.contains(outside),
+                "the chat page contains {outside}"
+            );
         }
         let links: Vec<&str> = CHAT_PAGE.lines().filter(|l| l.contains("<link")).collect();
         assert_eq!(links, ["<link rel=\"icon\" href=\"data:,\">"]);

@@ -30,7 +30,9 @@ pub async fn reload(state: &Arc<AppState>, loader: &Loader) -> Result<usize, Str
 async fn reload_and_report(state: &Arc<AppState>, loader: &Loader, why: &str) {
     match reload(state, loader).await {
         Ok(n) => eprintln!("glossa: reloaded the glossary ({why}): {n} entries"),
-        Err(e) => eprintln!("glossa: reloading the glossary ({why}) failed, keeping the previous one: {e}"),
+        Err(e) => eprintln!(
+            "glossa: reloading the glossary ({why}) failed, keeping the previous one: {e}"
+        ),
     }
 }
 

@@ -45,7 +45,10 @@ impl Sessions {
 
     /// The conversation of `id` (a new one if unknown or expired).
     pub fn get(&self, id: &str) -> Conversation {
-        let map = self.map.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let map = self
+            .map
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         match map.get(id) {
             Some(e) if e.used.elapsed() < self.idle => e.conversation.clone(),
             _ => Conversation::default(),
@@ -54,7 +57,10 @@ impl Sessions {
 
     /// Stores the conversation of `id`.
     pub fn put(&self, id: &str, conversation: Conversation) {
-        let mut map = self.map.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut map = self
+            .map
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         if !map.contains_key(id) && map.len() >= self.capacity {
             let idle = self.idle;
             map.retain(|_, e| e.used.elapsed() < idle);
@@ -79,7 +85,10 @@ impl Sessions {
 
     /// How many sessions are stored.
     pub fn len(&self) -> usize {
-        self.map.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).len()
+        self.map
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .len()
     }
 
     /// Whether no session is stored.

@@ -64,7 +64,9 @@ impl std::fmt::Display for Unverified {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Unverified::Missing(h) => write!(f, "the request has no {h} header"),
-            Unverified::BadTimestamp => write!(f, "the {TIMESTAMP_HEADER} header is not a Unix time"),
+            Unverified::BadTimestamp => {
+                write!(f, "the {TIMESTAMP_HEADER} header is not a Unix time")
+            }
             Unverified::Stale => write!(
                 f,
                 "the request timestamp is more than {} minutes from the server's clock",
@@ -87,7 +89,10 @@ pub fn verify(secret: &[u8], headers: &HeaderMap, body: &[u8], now: i64) -> Resu
     };
     let timestamp = header(TIMESTAMP_HEADER)?;
     let given = header(SIGNATURE_HEADER)?;
-    let ts: i64 = timestamp.trim().parse().map_err(|_| Unverified::BadTimestamp)?;
+    let ts: i64 = timestamp
+        .trim()
+        .parse()
+        .map_err(|_| Unverified::BadTimestamp)?;
     if (now - ts).abs() > REPLAY_WINDOW_SECS {
         return Err(Unverified::Stale);
     }
@@ -313,7 +318,10 @@ mod tests {
         let ts = "1531420618";
         let sig = "v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503";
         assert_eq!(signature(secret, ts, body), sig);
-        assert_eq!(verify(secret, &headers(ts, sig), body, 1531420618 + 60), Ok(()));
+        assert_eq!(
+            verify(secret, &headers(ts, sig), body, 1531420618 + 60),
+            Ok(())
+        );
     }
 
     #[test]
@@ -333,7 +341,12 @@ mod tests {
             Err(Unverified::BadSignature)
         );
         assert_eq!(
-            verify(secret, &headers(&ts, &good), body, now + REPLAY_WINDOW_SECS + 1),
+            verify(
+                secret,
+                &headers(&ts, &good),
+                body,
+                now + REPLAY_WINDOW_SECS + 1
+            ),
             Err(Unverified::Stale)
         );
         assert_eq!(
@@ -365,7 +378,10 @@ mod tests {
                 ("bad".into(), "%zz%4".into()),
             ]
         );
-        assert_eq!(parse_form(b"text=%E2%80%9Cquoted%E2%80%9D"), [("text".into(), "“quoted”".into())]);
+        assert_eq!(
+            parse_form(b"text=%E2%80%9Cquoted%E2%80%9D"),
+            [("text".into(), "“quoted”".into())]
+        );
     }
 
     #[test]
