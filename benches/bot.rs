@@ -76,7 +76,12 @@ fn engine() -> (Stats, Stats, Duration, usize) {
             }
         }
     }
-    (stats(answer_times), stats(render_times), build, questions.len())
+    (
+        stats(answer_times),
+        stats(render_times),
+        build,
+        questions.len(),
+    )
 }
 
 struct Load {
@@ -93,7 +98,13 @@ fn load(base: &str, path: &str, ask: bool, requests: usize, clients: usize) -> L
             let url = format!("{base}{path}");
             std::thread::spawn(move || {
                 let client = reqwest::blocking::Client::new();
-                let questions = ["what is CRS", "difference between delta and gamma", "what does MiCA stand for", "what is a mortgage", "terms related to permanent establishment"];
+                let questions = [
+                    "what is CRS",
+                    "difference between delta and gamma",
+                    "what does MiCA stand for",
+                    "what is a mortgage",
+                    "terms related to permanent establishment",
+                ];
                 let mut times = Vec::with_capacity(per_client);
                 let mut errors = 0;
                 for i in 0..per_client {
@@ -108,7 +119,10 @@ fn load(base: &str, path: &str, ask: bool, requests: usize, clients: usize) -> L
                             .send(),
                         false => client.get(&url).send(),
                     };
-                    match response.and_then(|r| r.error_for_status()).and_then(|r| r.bytes()) {
+                    match response
+                        .and_then(|r| r.error_for_status())
+                        .and_then(|r| r.bytes())
+                    {
                         Ok(_) => times.push(t.elapsed()),
                         Err(_) => errors += 1,
                     }
@@ -132,7 +146,10 @@ fn load(base: &str, path: &str, ask: bool, requests: usize, clients: usize) -> L
 }
 
 fn env_usize(name: &str, default: usize) -> usize {
-    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
 }
 
 fn main() {
@@ -146,7 +163,10 @@ fn main() {
     );
     println!("| measure | answers | p50 | p99 | max | mean |");
     println!("|---|---:|---:|---:|---:|---:|");
-    for (name, s) in [("`Bot::answer`", &answer), ("baseline: `term_markdown` of the cited entry", &render)] {
+    for (name, s) in [
+        ("`Bot::answer`", &answer),
+        ("baseline: `term_markdown` of the cited entry", &render),
+    ] {
         println!(
             "| {name} | {} | {} | {} | {} | {} |",
             s.count,
@@ -159,13 +179,25 @@ fn main() {
     println!(
         "\nAnswer / baseline (p50): {:.1}×. Target p99 ≤ 1 ms: {}.\n",
         answer.p50.as_secs_f64() / render.p50.as_secs_f64(),
-        if answer.p99 <= Duration::from_millis(1) { "met" } else { "NOT met" }
+        if answer.p99 <= Duration::from_millis(1) {
+            "met"
+        } else {
+            "NOT met"
+        }
     );
 
     let requests = env_usize("BOT_BENCH_REQUESTS", 4000);
     let clients = env_usize("BOT_BENCH_CLIENTS", 8).max(1);
     let mut server = Command::new(env!("CARGO_BIN_EXE_glossa"))
-        .args(["serve", "--addr", "127.0.0.1:0", "--poll", "0", "--max-concurrent", "64"])
+        .args([
+            "serve",
+            "--addr",
+            "127.0.0.1:0",
+            "--poll",
+            "0",
+            "--max-concurrent",
+            "64",
+        ])
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -185,7 +217,10 @@ fn main() {
     );
     println!("| endpoint | requests | errors | requests/s | p50 | p99 | max |");
     println!("|---|---:|---:|---:|---:|---:|---:|");
-    for (name, l) in [("baseline: `GET /healthz`", &health), ("`POST /api/ask`", &ask)] {
+    for (name, l) in [
+        ("baseline: `GET /healthz`", &health),
+        ("`POST /api/ask`", &ask),
+    ] {
         println!(
             "| {name} | {} | {} | {:.0} | {} | {} | {} |",
             l.latency.count + l.errors,

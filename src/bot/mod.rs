@@ -3,7 +3,7 @@
 //! A question is normalised and matched against a table of phrasings
 //! ([`patterns`]) to find its intent and subjects; each subject is resolved
 //! to an entry by label, inflection, typo tolerance or ranked retrieval
-//! ([`resolve`]); the answer is Markdown built from the entries ([`compose`]),
+//! (`resolve`); the answer is Markdown built from the entries (`compose`),
 //! with the entries it used. A [`Conversation`] carries the topic from one
 //! question to the next, so that "give me an example" and "how does it
 //! relate to CRS?" work. No I/O, no network, no language model: the same
