@@ -136,7 +136,7 @@ fn comparisons_continue() {
 fn suggestions_are_picked_by_number() {
     let bot = bot();
     let mut c = Conversation::default();
-    let unknown = bot.answer("gas", &mut c);
+    let unknown = bot.answer("margin", &mut c);
     assert!(
         unknown.terms.is_empty() && unknown.suggestions.len() >= 2,
         "{}",

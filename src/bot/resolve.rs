@@ -339,6 +339,7 @@ const GENERIC_TAILS: &[&str] = &[
     "ratio",
     "regulation",
     "standard",
+    "tax",
     "token",
 ];
 
@@ -369,24 +370,28 @@ fn partial(index: &Index, words: &[Word]) -> Option<Found> {
             matches.push(i);
         }
     }
-    let first = *matches.first()?;
-    let term = index.labels[first].term;
-    let one_entry = matches.iter().all(|&l| index.labels[l].term == term);
-    let generic = |l: usize| {
+    // Of the shortest labels, those ending in a generic word decide
+    // ("futures": Futures Contract, not Futures Basis).
+    let generic = |&l: &usize| {
         let label = &index.labels[l];
         label.stems.len() == stems.len() + 1
-            && label
-                .key
-                .rsplit(' ')
-                .next()
-                .is_some_and(|last| GENERIC_TAILS.contains(&text::stem(last).as_str()))
+            && label.key.rsplit(' ').next().is_some_and(|last| {
+                let last = text::stem(last);
+                GENERIC_TAILS.iter().any(|g| text::stem(g) == last)
+            })
     };
-    (one_entry && matches.iter().any(|&l| generic(l))).then(|| Found {
-        term,
-        how: How::Partial,
-        label: Some(first),
-        also: Vec::new(),
-    })
+    matches.retain(generic);
+    let first = *matches.first()?;
+    let term = index.labels[first].term;
+    matches
+        .iter()
+        .all(|&l| index.labels[l].term == term)
+        .then(|| Found {
+            term,
+            how: How::Partial,
+            label: Some(first),
+            also: Vec::new(),
+        })
 }
 
 /// Labels whose words occur one after the other in the subject, as

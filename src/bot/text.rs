@@ -86,8 +86,8 @@ pub fn stem_key(text: &str) -> String {
         .join(" ")
 }
 
-/// A light stemmer for English: possessives, plurals, `-ing`/`-ed`, a final
-/// `e`, and British `-ise` spellings folded to `-ize`.
+/// A light stemmer for English: possessives, plurals, `-ing`/`-ed`,
+/// `-ation`, a final `e`, and British `-ise` spellings folded to `-ize`.
 ///
 /// ```
 /// use glossa::bot::text::stem;
@@ -127,6 +127,14 @@ pub fn stem(word: &str) -> String {
     for suffix in ["ing", "ed"] {
         if w.len() >= suffix.len() + 4 && w.ends_with(suffix) {
             w.truncate(w.len() - suffix.len());
+            break;
+        }
+    }
+    // "liquidation" meets "liquidated", "tokenization" meets "tokenize".
+    for (suffix, keep) in [("ization", "iz"), ("ation", "at")] {
+        if w.len() >= suffix.len() + 4 && w.ends_with(suffix) {
+            w.truncate(w.len() - suffix.len());
+            w.push_str(keep);
             break;
         }
     }
@@ -354,6 +362,10 @@ mod tests {
             ("centralised", "centralized"),
             ("hedged", "hedge"),
             ("greeks", "greek"),
+            ("liquidation", "liquidated"),
+            ("liquidations", "liquidate"),
+            ("tokenization", "tokenized"),
+            ("decentralisation", "decentralized"),
         ] {
             assert_eq!(stem(a), stem(b), "{a} / {b}");
         }
