@@ -48,6 +48,10 @@ pub use resolve::How;
 
 use index::Index;
 
+/// Questions longer than this are not read: an answer names one or two
+/// entries, and pasted paragraphs would only cost time.
+pub const MAX_QUESTION_CHARS: usize = 2000;
+
 /// An entry an answer used: what `POST /api/ask` returns per entry (SPEC §7).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TermRef {
@@ -130,6 +134,17 @@ impl Bot {
     /// Answers `question` in `conversation`, which it updates (topic,
     /// offered suggestions) for the next question.
     pub fn answer(&self, question: &str, conversation: &mut Conversation) -> Answer {
+        if question.chars().count() > MAX_QUESTION_CHARS {
+            return Answer {
+                answer: format!(
+                    "That question is longer than {MAX_QUESTION_CHARS} characters. \
+                     Ask about one or two terms at a time."
+                ),
+                terms: Vec::new(),
+                suggestions: Vec::new(),
+                intent: "too-long",
+            };
+        }
         let intent = question::parse(question, &self.index);
         let name = intent.name();
         let reply = compose::reply(self, intent, conversation);

@@ -252,6 +252,14 @@ fn json_is_the_spec_shape() {
 }
 
 #[test]
+fn pasted_paragraphs_are_refused_quickly() {
+    let a = bot().ask(&"delta ".repeat(1000));
+    assert!(a.terms.is_empty() && a.answer.starts_with("That question is longer than 2000"));
+    let a = bot().ask(&"delta ".repeat(300));
+    assert_eq!(a.terms[0].id, "delta");
+}
+
+#[test]
 fn an_empty_glossary_says_so() {
     let bot = Bot::new(Arc::new(Glossary::default()));
     let a = bot.ask("what is CRS");
