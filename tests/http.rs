@@ -350,6 +350,11 @@ async fn slack_commands_are_verified() {
         ..Settings::default()
     })
     .await;
+    let (_, api) = server.ask(json!({"question": "CRS"})).await;
+    assert_eq!(
+        api["terms"][0]["url"], "https://glossary.example.com/terms/common-reporting-standard",
+        "with a public URL, links are absolute"
+    );
     let body = "token=x&team_id=T1&user_id=U1&command=%2Fglossa&text=what+does+MiCA+stand+for%3F";
     let (status, reply) = slack_post(&server, &signed(body, now()), body).await;
     assert_eq!(status, 200, "{reply}");

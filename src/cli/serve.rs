@@ -25,7 +25,7 @@ pub struct Args {
     /// The address to listen on (port 0 picks a free port)
     #[arg(long, value_name = "HOST:PORT", default_value = "127.0.0.1:8731")]
     addr: String,
-    /// This server's public base URL, used to link entries in Slack answers
+    /// This server's public base URL, for absolute links to entries (in the API and Slack)
     #[arg(long, value_name = "URL")]
     public_url: Option<String>,
     /// Seconds between checks of the glossary files for changes (0 turns the checks off; SIGHUP still reloads)

@@ -86,12 +86,13 @@ pub struct Settings {
     /// Slack's signing secret; without one `/slack/command` is off.
     pub slack_secret: Option<String>,
     /// The server's public base URL (e.g. `https://glossary.example.com`),
-    /// which makes entry links in Slack answers absolute.
+    /// which makes entry links absolute (in the API's `url` fields, in
+    /// answers, and in Slack, where relative links cannot work).
     pub public_url: Option<String>,
 }
 
 /// Where entries without a URL of their own are linked: this server's pages.
-const LINK_BASE: &str = "/terms/";
+const TERMS_PATH: &str = "/terms/";
 
 /// What the handlers share.
 pub struct AppState {
@@ -102,17 +103,24 @@ pub struct AppState {
     limits: Limits,
     permits: Arc<Semaphore>,
     chat_page: page::Page,
+    link_base: String,
 }
 
 impl AppState {
     /// The state for serving `glossary` with `settings`.
     pub fn new(glossary: Glossary, settings: Settings) -> Arc<AppState> {
         let limits = settings.limits;
+        let public_url = settings
+            .public_url
+            .map(|u| u.trim_end_matches('/').to_string())
+            .filter(|u| !u.is_empty());
+        let link_base = format!("{}{TERMS_PATH}", public_url.as_deref().unwrap_or(""));
         Arc::new(AppState {
-            bot: RwLock::new(Arc::new(engine(glossary))),
+            bot: RwLock::new(Arc::new(engine(glossary, &link_base))),
             sessions: Sessions::new(limits.sessions, limits.session_idle),
             slack_secret: settings.slack_secret.filter(|s| !s.is_empty()),
-            public_url: settings.public_url,
+            public_url,
+            link_base,
             permits: Arc::new(Semaphore::new(limits.concurrency.max(1))),
             limits,
             chat_page: page::Page::new(CHAT_PAGE.to_string()),
@@ -130,7 +138,7 @@ impl AppState {
     /// Replaces the glossary; requests already answering keep the old one.
     /// Builds the engine before taking the lock, so readers never wait for it.
     pub fn set_glossary(&self, glossary: Glossary) {
-        let bot = Arc::new(engine(glossary));
+        let bot = Arc::new(engine(glossary, &self.link_base));
         *self
             .bot
             .write()
@@ -200,8 +208,8 @@ impl AppState {
     }
 }
 
-fn engine(glossary: Glossary) -> Bot {
-    Bot::new(Arc::new(glossary)).with_link_base(LINK_BASE)
+fn engine(glossary: Glossary, link_base: &str) -> Bot {
+    Bot::new(Arc::new(glossary)).with_link_base(link_base)
 }
 
 /// The HTTP service.
