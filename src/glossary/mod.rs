@@ -166,7 +166,7 @@ impl Glossary {
         })
     }
 
-    /// Every problem: those found while merging and those of [`validate`](validate::validate).
+    /// Every problem: those found while merging and those of validation (ids, labels, references).
     pub fn problems(&self) -> Vec<Problem> {
         let mut all = self.problems.clone();
         all.extend(validate::validate(self));
