@@ -13,6 +13,7 @@ pub mod engine;
 pub mod export;
 pub mod glossary;
 pub mod lint;
+pub mod lsp;
 pub mod matcher;
 pub mod render;
 pub mod serve;

@@ -97,3 +97,29 @@ impl FilePos {
         }
     }
 }
+
+/// The line starts of a text, for turning many offsets into [`FilePos`]
+/// without rescanning the text each time.
+pub(crate) struct LineStarts(Vec<usize>);
+
+impl LineStarts {
+    /// Indexes `text`.
+    pub(crate) fn new(text: &str) -> LineStarts {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineStarts(starts)
+    }
+
+    /// The same as [`FilePos::from_offset`], in time proportional to the line.
+    pub(crate) fn pos(&self, text: &str, offset: usize) -> FilePos {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.0.partition_point(|&s| s <= offset) - 1;
+        FilePos {
+            line: line as u32,
+            column: text[self.0[line]..offset].chars().count() as u32,
+        }
+    }
+}

@@ -36,6 +36,7 @@ pub fn parse(text: &str, file: &str) -> Result<GlossaryFile, LoadError> {
                 .to_string(),
         )
     })?;
+    let lines = super::error::LineStarts::new(text);
     let mut search_from = 0;
     let terms = raw
         .term
@@ -53,7 +54,7 @@ pub fn parse(text: &str, file: &str) -> Result<GlossaryFile, LoadError> {
             search_from = at;
             term.origin = Origin {
                 file: file.to_string(),
-                header: FilePos::from_offset(text, at),
+                header: lines.pos(text, at),
                 references: Vec::new(),
             };
             term

@@ -3,6 +3,7 @@
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::error::LineStarts;
 use super::{FilePos, GlossaryFile, LoadError, Meta, Origin, Status, Term};
 
 #[derive(Deserialize)]
@@ -45,17 +46,15 @@ pub fn parse(text: &str, file: &str) -> Result<GlossaryFile, LoadError> {
         let offset = e.span().map_or(0, |s| s.start);
         LoadError::at_offset(file, text, offset, e.message().trim().to_string())
     })?;
+    let lines = LineStarts::new(text);
     let terms = raw
         .term
         .into_iter()
         .map(|t| {
-            let header = header_before(text, t.name.span().start);
+            let header = header_before(text, &lines, t.name.span().start);
             let mut references = Vec::new();
             let mut take = |s: Spanned<String>| {
-                references.push((
-                    s.get_ref().clone(),
-                    FilePos::from_offset(text, s.span().start + 1),
-                ));
+                references.push((s.get_ref().clone(), lines.pos(text, s.span().start + 1)));
                 s.into_inner()
             };
             let related = t.related.into_iter().map(&mut take).collect();
@@ -92,7 +91,7 @@ pub fn parse(text: &str, file: &str) -> Result<GlossaryFile, LoadError> {
 }
 
 /// The position of the last `[[term]]` header line that starts before `offset`.
-fn header_before(text: &str, offset: usize) -> FilePos {
+fn header_before(text: &str, lines: &LineStarts, offset: usize) -> FilePos {
     let before = &text[..offset.min(text.len())];
     let mut search = before;
     loop {
@@ -101,11 +100,11 @@ fn header_before(text: &str, offset: usize) -> FilePos {
                 let line_start = search[..i].rfind('\n').map_or(0, |n| n + 1);
                 let rest = search[i + 2..].trim_start();
                 if search[line_start..i].trim().is_empty() && rest.starts_with("term") {
-                    return FilePos::from_offset(text, i);
+                    return lines.pos(text, i);
                 }
                 search = &search[..i];
             }
-            None => return FilePos::from_offset(text, offset),
+            None => return lines.pos(text, offset),
         }
     }
 }
