@@ -12,7 +12,7 @@ RG_CACHE_VERSION=1.15.11                # the @vscode/ripgrep that code-server 4
 RG_ASSET=v13.0.0-10
 export DEBIAN_FRONTEND=noninteractive
 
-apt_packages=(neovim emacs-nox elpa-eglot chromium ripgrep build-essential pkg-config
+apt_packages=(neovim emacs-nox elpa-eglot elpa-markdown-mode chromium ripgrep build-essential pkg-config
   python3 python3-venv libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev curl)
 missing=()
 for p in "${apt_packages[@]}"; do

@@ -55,17 +55,8 @@ fi
 mkdir -p "$build" "$(dirname "$out")"
 out=$(cd "$(dirname "$out")" && pwd)/$(basename "$out")
 
-# Copy the sources; keep node_modules between runs while the lockfile is the same.
-rm -rf "$build/src" "$build/bin" "$build/dist" "$build/media"
-cp -r "$here/src" "$here/media" "$build/"
-for f in package.json package-lock.json tsconfig.json esbuild.mjs .vscodeignore README.md CHANGELOG.md LICENSE; do
-  cp "$here/$f" "$build/$f"
-done
-lock=$(sha256sum "$here/package-lock.json" | cut -d' ' -f1)
-if [ ! -d "$build/node_modules" ] || [ "$(cat "$build/.lock-sha" 2>/dev/null)" != "$lock" ]; then
-  (cd "$build" && npm ci --no-audit --no-fund --loglevel=error >&2)
-  echo "$lock" > "$build/.lock-sha"
-fi
+. "$here/scripts/stage.sh"
+stage_sources
 (cd "$build" && node esbuild.mjs >&2)
 
 vsce_args=(package --no-dependencies --allow-missing-repository --out "$out")

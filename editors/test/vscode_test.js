@@ -1,0 +1,165 @@
+// Drives code-server (with the glossa extension installed from its .vsix) in
+// headless Chromium: hover, diagnostics, a hover link, the status bar and
+// "Glossa: Ask the Glossary". Run by vscode_test.sh.
+// Env: CS_URL, WS (the workspace folder), ARTIFACTS (screenshots go there).
+const { chromium } = require('playwright-core');
+const fs = require('fs');
+const path = require('path');
+
+const URL_ = process.env.CS_URL;
+const WS = process.env.WS;
+const ARTIFACTS = process.env.ARTIFACTS;
+const t0 = Date.now();
+const ok = (m) => console.log(`ok: ${m} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+
+class Failure extends Error {}
+function check(cond, msg) {
+  if (!cond) throw new Failure(msg);
+}
+
+// 1-based line of the [[term]] header of an entry in the workspace's glossary.
+function headerLine(id) {
+  const lines = fs.readFileSync(path.join(WS, 'glossary/terms.toml'), 'utf8').split('\n');
+  let header = -1;
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i] === '[[term]]') header = i + 1;
+    if (lines[i] === `id = "${id}"`) return header;
+  }
+  throw new Failure(`fixture has no entry ${id}`);
+}
+
+// The screen box of the first occurrence of `word` in the visible editor.
+async function wordBox(page, word) {
+  return page.evaluate((w) => {
+    for (const line of document.querySelectorAll('.monaco-editor .view-lines .view-line')) {
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent.indexOf(w);
+        if (at >= 0) {
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + w.length);
+          const r = range.getBoundingClientRect();
+          return { x: r.x, y: r.y, width: r.width, height: r.height };
+        }
+      }
+    }
+    return null;
+  }, word);
+}
+
+// Hovers `word` until the hover shows `expect`; returns the hover's text.
+async function hoverText(page, word, expect) {
+  const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content');
+  let text = '';
+  for (let i = 0; i < 4 && !text.includes(expect); i++) {
+    const box = await wordBox(page, word);
+    check(box, `"${word}" is not on screen`);
+    await page.mouse.move(0, 0);
+    await page.mouse.move(box.x + 1, box.y + box.height / 2);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
+    try {
+      await hover.filter({ hasText: expect }).first().waitFor({ timeout: 8000 });
+    } catch {
+      // not yet: the server may still be loading; move away and try again
+    }
+    text = (await hover.allInnerTexts().catch(() => [])).join('\n');
+  }
+  return text;
+}
+
+async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10000 });
+  await page.keyboard.press('Enter');
+}
+
+(async () => {
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  let code = 1;
+  try {
+    await page.goto(`${URL_}/?folder=${encodeURIComponent(WS)}`);
+    await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+    await page.waitForSelector('.explorer-folders-view', { timeout: 60000 });
+    ok('workbench loaded');
+
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+    await page.keyboard.type('doc.md');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'doc.md' }).first().waitFor({ timeout: 20000 });
+    await page.keyboard.press('Enter');
+    await page.locator('.monaco-editor .view-line', { hasText: 'permanent establishment' }).first().waitFor({ timeout: 30000 });
+    ok('opened doc.md');
+
+    // Diagnostics: squiggles appear once the server has linted the document.
+    await page.waitForSelector('.monaco-editor .squiggly-warning', { timeout: 60000 });
+    const acronymHover = await hoverText(page, 'FBAR', 'FBAR is never defined');
+    check(acronymHover.includes('FBAR is never defined'), `hover on FBAR shows no diagnostic: ${JSON.stringify(acronymHover)}`);
+    check(acronymHover.includes('undefined-acronym'), `the diagnostic names no rule: ${JSON.stringify(acronymHover)}`);
+    ok('undefined-acronym squiggle on FBAR');
+
+    // The status bar counts the glossary's entries.
+    const status = page.locator('.statusbar-item', { hasText: /\d+ terms/ }).first();
+    await status.waitFor({ timeout: 20000 });
+    const statusText = (await status.innerText()).trim();
+    check(/\b5 terms\b/.test(statusText), `status bar says ${JSON.stringify(statusText)}`);
+    ok(`status bar: ${statusText}`);
+
+    // Hover on a term: its definition.
+    const definition = 'fixed place of business';
+    const text = await hoverText(page, 'establishment', definition);
+    // Let the hover's fade-in finish so that the screenshot shows it as people see it.
+    await page.evaluate(() => Promise.all(document.getAnimations()
+      .filter((a) => a.effect && a.effect.target && a.effect.target.closest && a.effect.target.closest('.monaco-hover'))
+      .map((a) => a.finished)));
+    await page.screenshot({ path: path.join(ARTIFACTS, 'vscode-hover.png') });
+    check(text.includes('Permanent Establishment') && text.includes(definition), `hover text: ${JSON.stringify(text)}`);
+    ok('hover shows the definition of Permanent Establishment');
+
+    // Its Related link opens the related entry in the glossary file.
+    const link = page.locator('.monaco-hover:not(.hidden) a', { hasText: 'Tax Treaty' }).first();
+    await link.click();
+    const tab = page.locator('.tabs-container .tab.active', { hasText: 'terms.toml' });
+    await tab.waitFor({ timeout: 15000 });
+    const want = headerLine('tax-treaty');
+    const position = page.locator('.statusbar-item', { hasText: /Ln \d+, Col \d+/ }).first();
+    await page.waitForFunction(
+      (w) => [...document.querySelectorAll('.statusbar-item')].some((e) => e.innerText.includes(`Ln ${w},`)),
+      want, { timeout: 10000 },
+    ).catch(() => {});
+    const where = await position.innerText();
+    check(where.includes(`Ln ${want},`), `the link opened terms.toml at ${where}, the entry is on line ${want}`);
+    ok(`hover link opened terms.toml at line ${want}`);
+
+    // Glossa: Ask the Glossary, from the command palette.
+    await runCommand(page, 'Glossa: Ask the Glossary');
+    const box = page.locator('.quick-input-widget input');
+    await page.locator('.quick-input-widget', { hasText: 'Ask the Glossary' }).waitFor({ state: 'visible', timeout: 10000 });
+    await box.fill('what is a permanent establishment?');
+    await page.keyboard.press('Enter');
+    const answer = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('#answer');
+    await answer.filter({ hasText: definition }).waitFor({ timeout: 20000 });
+    const answerText = await answer.innerText();
+    const entries = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('#entries a.term');
+    check((await entries.allInnerTexts()).includes('Permanent Establishment'), 'the answer lists no entry');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'vscode-ask.png') });
+    check(answerText.includes('Permanent Establishment'), `answer: ${JSON.stringify(answerText)}`);
+    ok('"Glossa: Ask the Glossary" answered in the side panel');
+
+    code = 0;
+  } catch (e) {
+    console.error(`FAIL: ${e instanceof Failure ? e.message : e.stack}`);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'vscode-failure.png') }).catch(() => {});
+  } finally {
+    await browser.close();
+    process.exit(code);
+  }
+})();
