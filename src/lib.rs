@@ -9,6 +9,7 @@ pub mod cli;
 pub mod config;
 pub mod document;
 pub mod engine;
+pub mod export;
 pub mod glossary;
 pub mod lint;
 pub mod matcher;

@@ -60,15 +60,15 @@ fn glossary_file(g: Glossary) -> crate::glossary::GlossaryFile {
 
 fn report(problems: &[Problem], terms: usize) -> ExitCode {
     for p in problems {
-        println!("{p}");
+        outln!("{p}");
     }
     match problems.len() {
         0 => {
-            println!("{terms} terms, no problems");
+            outln!("{terms} terms, no problems");
             ExitCode::from(super::CLEAN)
         }
         n => {
-            println!(
+            outln!(
                 "{terms} terms, {n} problem{}",
                 if n == 1 { "" } else { "s" }
             );

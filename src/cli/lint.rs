@@ -125,9 +125,7 @@ impl Engines<'_> {
         if let Some(e) = self.by_root.get(root) {
             return Ok(e.clone());
         }
-        let cwd = std::env::current_dir()?;
-        let cli: Vec<PathBuf> = self.global.glossary.iter().map(|p| cwd.join(p)).collect();
-        let ws = sources::load_workspace(root, &sources::env_glossary(), &cli)
+        let ws = sources::load_workspace(root, &sources::env_glossary(), &self.global.glossary)
             .map_err(|e| anyhow::anyhow!("glossary: {e}"))?;
         for w in ws.config.warnings() {
             let file = ws
@@ -174,7 +172,10 @@ pub fn run(args: Args, global: &super::Global) -> anyhow::Result<ExitCode> {
             let engine = engines.get(&root)?;
             let include = globs(&engine.config().include)?;
             let exclude = globs(&engine.config().exclude)?;
-            for entry in ignore::WalkBuilder::new(path).build() {
+            for entry in ignore::WalkBuilder::new(path)
+                .sort_by_file_name(|a, b| a.cmp(b))
+                .build()
+            {
                 let entry = match entry {
                     Ok(e) => e,
                     Err(e) => {
@@ -281,22 +282,22 @@ fn read_whole(path: &Path) -> anyhow::Result<Option<(String, String)>> {
 
 fn print_reports(reports: &[FileReport], format: OutputFormat) -> anyhow::Result<()> {
     match format {
-        OutputFormat::Json => println!("{}", serde_json::to_string_pretty(&report::json(reports))?),
+        OutputFormat::Json => outln!("{}", serde_json::to_string_pretty(&report::json(reports))?),
         OutputFormat::Sarif => {
-            println!("{}", serde_json::to_string_pretty(&report::sarif(reports))?)
+            outln!("{}", serde_json::to_string_pretty(&report::sarif(reports))?)
         }
-        OutputFormat::Github => print!("{}", report::github(reports)),
+        OutputFormat::Github => out!("{}", report::github(reports)),
         OutputFormat::Human => {
             let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-            print!("{}", report::human(reports, color));
+            out!("{}", report::human(reports, color));
             let count = reports.iter().map(|r| r.findings.len()).sum::<usize>();
             let files = reports.len();
             let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
             if count == 0 {
-                println!("no findings in {}", plural(files, "file"));
+                outln!("no findings in {}", plural(files, "file"));
             } else {
                 let with = reports.iter().filter(|r| !r.findings.is_empty()).count();
-                println!(
+                outln!(
                     "{} in {} ({} checked)",
                     plural(count, "finding"),
                     plural(with, "file"),

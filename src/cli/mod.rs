@@ -3,6 +3,20 @@
 //! Exit codes: 0 clean, 1 findings, 2 usage or input error. Errors are one
 //! line on stderr, `glossa: <what>: <why>`.
 
+/// `println!` that ignores a closed stdout (`glossa lint | head`) instead of panicking.
+macro_rules! outln {
+    ($($arg:tt)*) => {
+        $crate::cli::write_stdout(format_args!($($arg)*), true)
+    };
+}
+
+/// `print!` that ignores a closed stdout.
+macro_rules! out {
+    ($($arg:tt)*) => {
+        $crate::cli::write_stdout(format_args!($($arg)*), false)
+    };
+}
+
 mod ask;
 mod chat;
 mod check;
@@ -104,4 +118,14 @@ pub fn main() -> ExitCode {
 /// an error that names the glossary when it cannot be loaded.
 pub fn load_workspace(global: &Global) -> anyhow::Result<crate::sources::Workspace> {
     crate::sources::load_for_cli(&global.glossary).map_err(|e| anyhow::anyhow!("glossary: {e}"))
+}
+
+/// Writes to stdout; a reader that went away (a closed pipe) is not an error.
+pub fn write_stdout(args: std::fmt::Arguments, newline: bool) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_fmt(args);
+    if newline {
+        let _ = stdout.write_all(b"\n");
+    }
 }

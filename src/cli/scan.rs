@@ -45,11 +45,11 @@ pub fn run(args: Args, global: &super::Global) -> anyhow::Result<ExitCode> {
         }));
     }
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&rows)?);
+        outln!("{}", serde_json::to_string_pretty(&rows)?);
     } else {
         for (m, row) in mentions.iter().zip(&rows) {
             let p = index.position(&text, m.start, Encoding::Utf32);
-            println!(
+            outln!(
                 "{name}:{}:{}: {} ({})",
                 p.line + 1,
                 p.character + 1,

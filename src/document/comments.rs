@@ -62,7 +62,7 @@ pub fn regions(text: &str, syntax: CommentSyntax) -> Regions {
                     }
                 }
             }
-            i += 1;
+            i += text[i..].chars().next().map_or(1, char::len_utf8);
         }
     }
     Regions {

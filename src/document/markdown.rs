@@ -20,7 +20,10 @@ pub fn regions(text: &str, mdx: bool) -> Regions {
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
         | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
-    let mut out = Builder::default();
+    let mut out = Builder {
+        masked: masked.is_some(),
+        ..Builder::default()
+    };
     let mut skip_depth = 0usize; // inside a code block or front matter
     let mut autolink_depth = 0usize;
     for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
@@ -67,6 +70,7 @@ pub fn regions(text: &str, mdx: bool) -> Regions {
 
 #[derive(Default)]
 struct Builder {
+    masked: bool,
     segments: Vec<Segment>,
     code: Vec<Range<usize>>,
     pending: Join,
@@ -77,7 +81,9 @@ impl Builder {
     fn prose(&mut self, text: &str, range: Range<usize>) {
         let mut start = range.start;
         let mut cuts = urls(&text[range.clone()]);
-        cuts.extend(masked_runs(&text[range.clone()]));
+        if self.masked {
+            cuts.extend(masked_runs(&text[range.clone()]));
+        }
         cuts.sort_by_key(|r| r.start);
         for url in cuts {
             if url.start < start - range.start {
@@ -145,6 +151,9 @@ fn masked_runs(text: &str) -> Vec<Range<usize>> {
 /// Byte ranges of bare URLs (`http://`, `https://`, `www.`) in `text`.
 pub(crate) fn urls(text: &str) -> Vec<Range<usize>> {
     let mut found = Vec::new();
+    if !text.contains("://") && !text.contains("www.") && !text.contains("mailto:") {
+        return found;
+    }
     let mut from = 0;
     while let Some(i) = ["https://", "http://", "www.", "mailto:"]
         .iter()
@@ -184,44 +193,72 @@ fn mask_jsx(text: &str, mdx: bool) -> Option<String> {
     let mut in_fence = false;
     while i < bytes.len() {
         if line_start {
-            let line_end = text[i..].find('\n').map_or(text.len(), |n| i + n);
-            let line = text[i..line_end].trim_start();
-            if line.starts_with("```") || line.starts_with("~~~") {
-                in_fence = !in_fence;
-            }
-            if in_fence || (mdx && (line.starts_with("import ") || line.starts_with("export "))) {
-                if !in_fence {
-                    blank(i..line_end);
+            line_start = false;
+            let indent = bytes[i..]
+                .iter()
+                .take_while(|&&c| c == b' ' || c == b'\t')
+                .count();
+            let first = bytes.get(i + indent).copied();
+            if matches!(first, Some(b'`' | b'~' | b'i' | b'e')) || in_fence {
+                let line_end = memchr::memchr(b'\n', &bytes[i..]).map_or(text.len(), |n| i + n);
+                let line = &text[i + indent..line_end];
+                if line.starts_with("```") || line.starts_with("~~~") {
+                    in_fence = !in_fence;
                 }
-                i = line_end + 1;
-                continue;
+                let module_line =
+                    mdx && (line.starts_with("import ") || line.starts_with("export "));
+                if in_fence || module_line || line.starts_with("```") || line.starts_with("~~~") {
+                    if module_line && !in_fence {
+                        blank(i..line_end);
+                    }
+                    i = line_end + 1;
+                    line_start = true;
+                    continue;
+                }
             }
         }
-        let b = bytes[i];
-        line_start = b == b'\n';
-        let is_component = b == b'<'
-            && (bytes.get(i + 1).is_some_and(u8::is_ascii_uppercase)
+        let next = if mdx {
+            bytes[i..]
+                .iter()
+                .position(|b| matches!(b, b'<' | b'{' | b'`' | b'\n'))
+        } else {
+            memchr::memchr3(b'<', b'`', b'\n', &bytes[i..])
+        };
+        let Some(offset) = next else { break };
+        i += offset;
+        match bytes[i] {
+            b'\n' => {
+                i += 1;
+                line_start = true;
+            }
+            b'<' if bytes.get(i + 1).is_some_and(u8::is_ascii_uppercase)
                 || (bytes.get(i + 1) == Some(&b'/')
                     && bytes.get(i + 2).is_some_and(u8::is_ascii_uppercase))
-                || bytes.get(i + 1) == Some(&b'>'));
-        if is_component {
-            let end = tag_end(bytes, i);
-            blank(i..end);
-            line_start = text[i..end].ends_with('\n');
-            i = end;
-        } else if mdx && b == b'{' {
-            let end = brace_end(bytes, i);
-            blank(i..end);
-            i = end;
-        } else if b == b'`' {
-            // Inline code is left to the parser; skip over it whole.
-            let run = bytes[i..].iter().take_while(|&&c| c == b'`').count();
-            let fence = &text[i..i + run];
-            i = text[i + run..]
-                .find(fence)
-                .map_or(i + run, |j| i + run + j + run);
-        } else {
-            i += 1;
+                || bytes.get(i + 1) == Some(&b'>') =>
+            {
+                let end = tag_end(bytes, i);
+                blank(i..end);
+                line_start = text[i..end].ends_with('\n');
+                i = end;
+            }
+            b'{' => {
+                let end = brace_end(bytes, i);
+                blank(i..end);
+                i = end;
+            }
+            b'`' => {
+                // Inline code is left to the parser; skip over it whole, but
+                // never past the paragraph (an unmatched backtick is text).
+                let run = bytes[i..].iter().take_while(|&&c| c == b'`').count();
+                let fence = &text[i..i + run];
+                let from = i + run;
+                let limit =
+                    memchr::memmem::find(&bytes[from..], b"\n\n").map_or(text.len(), |n| from + n);
+                i = text[from..limit]
+                    .find(fence)
+                    .map_or(from, |j| from + j + run);
+            }
+            _ => i += 1,
         }
     }
     masked.map(|m| String::from_utf8(m).expect("whole characters were replaced by ASCII bytes"))

@@ -2,14 +2,17 @@
 
 use std::str::FromStr;
 
-use super::{json, toml, GlossaryFile, LoadError};
+use super::{
+    csv, docusaurus, ethereum, json, jsonld, markdown, skos, toml, GlossaryFile, LoadError,
+};
 
 /// A glossary file format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// Native TOML (`[[term]]` tables).
     Toml,
-    /// The native schema as JSON (`{"term": [...]}`).
+    /// The native schema as JSON (`{"term": [...]}`), or a flat map of
+    /// `"<id>-term"` / `"<id>-definition"` keys (the ethereum.org glossary's shape).
     Json,
     /// schema.org `DefinedTermSet` / `DefinedTerm`.
     JsonLd,
@@ -113,12 +116,14 @@ impl FromStr for Format {
 pub fn parse(text: &str, file: &str, format: Format) -> Result<GlossaryFile, LoadError> {
     match format {
         Format::Toml => toml::parse(text, file),
+        Format::Json if ethereum::looks_like(text) => ethereum::parse(text, file),
         Format::Json => json::parse(text, file),
-        other => Err(LoadError::at(
-            file,
-            None,
-            format!("the {} format cannot be read yet", other.name()),
-        )),
+        Format::JsonLd => jsonld::parse(text, file),
+        Format::Csv => csv::parse(text, file, ','),
+        Format::Tsv => csv::parse(text, file, '\t'),
+        Format::Docusaurus => docusaurus::parse(text, file),
+        Format::Markdown => markdown::parse(text, file),
+        Format::Skos => skos::parse(text, file),
     }
 }
 
@@ -137,6 +142,9 @@ mod tests {
                 Some(Format::JsonLd),
             ),
             ("a.json", "{ \"terms\": [] }", Some(Format::Docusaurus)),
+            ("a.json", "{\"x-term\": \"X\"}", Some(Format::Json)),
+            ("a.jsonld", "", Some(Format::JsonLd)),
+            ("a.tsv", "", Some(Format::Tsv)),
             ("A.CSV", "", Some(Format::Csv)),
             ("a.ttl", "", Some(Format::Skos)),
             ("a.md", "", Some(Format::Markdown)),
@@ -144,5 +152,13 @@ mod tests {
         ] {
             assert_eq!(Format::detect(path, text), want, "{path}");
         }
+    }
+
+    #[test]
+    fn json_reads_the_native_and_the_flat_shape() {
+        let native = parse("{\"term\": [{\"name\": \"Tax\"}]}", "a.json", Format::Json).unwrap();
+        let flat = parse("{\"tax-term\": \"Tax\"}", "a.json", Format::Json).unwrap();
+        assert_eq!(native.terms[0].id, "tax");
+        assert_eq!(flat.terms[0].id, "tax");
     }
 }

@@ -2,9 +2,18 @@
 //!
 //! Everything here works on text already read; `crate::sources` does the I/O.
 
+mod csv;
+mod docusaurus;
 mod error;
+mod ethereum;
+mod foreign;
 mod format;
+mod html_text;
 mod json;
+mod json_tree;
+pub(crate) mod jsonld;
+mod markdown;
+mod skos;
 mod term;
 mod toml;
 mod validate;

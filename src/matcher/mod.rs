@@ -9,7 +9,9 @@ mod normalize;
 
 pub use normalize::{is_word_char, Normalized, BARRIER};
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 
 use crate::document::Regions;
 use crate::glossary::Glossary;
@@ -36,15 +38,21 @@ pub struct Label {
     pub text: String,
 }
 
+/// One folded string in the automaton and the labels that fold to it.
 #[derive(Debug, Clone)]
 struct Pattern {
+    alternatives: Vec<Alternative>,
+    /// The pattern is the stem of a `y` → `ies` plural and needs `es` after it.
+    needs_es: bool,
+    /// The plural adds `es` (the folded label ends in s, x, z, ch or sh).
+    plural_es: bool,
+}
+
+#[derive(Debug, Clone)]
+struct Alternative {
     label: u32,
     /// For case-sensitive labels: the label folded without changing case.
     cased: Option<Box<str>>,
-    /// The pattern is the stem of a `y` → `ies` plural and needs `es` after it.
-    needs_es: bool,
-    /// The folded label ends in s, x, z, ch or sh, so its plural adds `es`.
-    plural_es: bool,
 }
 
 /// The automaton over every label of a glossary.
@@ -66,9 +74,23 @@ impl Matcher {
 
     /// Builds a matcher from `(term index, label, case_sensitive)` triples.
     pub fn from_labels(labels: impl IntoIterator<Item = (usize, String, bool)>) -> Matcher {
-        let mut folded = Vec::new();
-        let mut patterns = Vec::new();
+        let mut folded: Vec<String> = Vec::new();
+        let mut patterns: Vec<Pattern> = Vec::new();
+        let mut by_key: HashMap<(String, bool), usize> = HashMap::new();
         let mut all_labels = Vec::new();
+        let mut add = |key: String, needs_es: bool, plural_es: bool, alt: Alternative| {
+            let next = patterns.len();
+            let i = *by_key.entry((key.clone(), needs_es)).or_insert(next);
+            if i == next {
+                folded.push(key);
+                patterns.push(Pattern {
+                    alternatives: Vec::new(),
+                    needs_es,
+                    plural_es,
+                });
+            }
+            patterns[i].alternatives.push(alt);
+        };
         for (term, text, case_sensitive) in labels {
             let key = Normalized::label(&text, false);
             if key.is_empty() {
@@ -76,38 +98,35 @@ impl Matcher {
             }
             let label = all_labels.len() as u32;
             let cased = case_sensitive.then(|| Normalized::label(&text, true).into_boxed_str());
-            let plural_es = ["s", "x", "z", "ch", "sh"].iter().any(|e| key.ends_with(e));
+            // Acronyms such as `PoS` take only `s`: `poses` is not their plural.
+            let acronym = crate::lint::words::is_acronym_like(&text);
+            let plural_es =
+                !acronym && ["s", "x", "z", "ch", "sh"].iter().any(|e| key.ends_with(e));
             let mut chars = key.chars().rev();
-            let ies_stem = match (chars.next(), chars.next()) {
-                (Some('y'), Some(c)) if c.is_alphabetic() && !"aeiou".contains(c) => {
-                    Some(format!("{}i", &key[..key.len() - 1]))
+            if let (Some('y'), Some(c)) = (chars.next(), chars.next()) {
+                if c.is_alphabetic() && !"aeiou".contains(c) && !acronym {
+                    let stem = format!("{}i", &key[..key.len() - 1]);
+                    let cased_stem = cased
+                        .as_ref()
+                        .map(|c| format!("{}i", &c[..c.len() - 1]).into_boxed_str());
+                    add(
+                        stem,
+                        true,
+                        false,
+                        Alternative {
+                            label,
+                            cased: cased_stem,
+                        },
+                    );
                 }
-                _ => None,
-            };
-            if let Some(stem) = ies_stem {
-                folded.push(stem);
-                patterns.push(Pattern {
-                    label,
-                    cased: cased.as_ref().map(|c| {
-                        let stem = &c[..c.len() - 1];
-                        format!("{stem}i").into_boxed_str()
-                    }),
-                    needs_es: true,
-                    plural_es: false,
-                });
             }
-            folded.push(key);
-            patterns.push(Pattern {
-                label,
-                cased,
-                needs_es: false,
-                plural_es,
-            });
+            add(key, false, plural_es, Alternative { label, cased });
             all_labels.push(Label { term, text });
         }
         let automaton = (!folded.is_empty()).then(|| {
             AhoCorasick::builder()
-                .match_kind(MatchKind::Standard)
+                .match_kind(MatchKind::LeftmostLongest)
+                .start_kind(StartKind::Both)
                 .build(&folded)
                 .expect("folded labels are short, non-empty strings the automaton accepts")
         });
@@ -135,46 +154,74 @@ impl Matcher {
     }
 
     /// Every mention in already folded text.
+    ///
+    /// The automaton finds the leftmost-longest folded label; when the rules
+    /// reject it (it ends inside a word, or the case of an acronym differs),
+    /// shorter labels at the same start are tried before moving on.
     pub fn find_in(&self, text: &str, folded: &Normalized) -> Vec<Mention> {
         let Some(automaton) = &self.automaton else {
             return Vec::new();
         };
         let hay = folded.text.as_str();
-        let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
-        for m in automaton.find_overlapping_iter(hay) {
-            let pattern = &self.patterns[m.pattern().as_usize()];
-            if let Some(end) = self.accept(hay, m.start(), m.end(), pattern, text, folded) {
-                candidates.push((m.start(), end, pattern.label as usize));
+        let mut mentions = Vec::new();
+        let mut pos = 0;
+        while pos < hay.len() {
+            let Some(m) = automaton.find(Input::new(hay).span(pos..hay.len())) else {
+                break;
+            };
+            let mut found = self.accept(
+                hay,
+                m.start(),
+                m.end(),
+                m.pattern().as_usize(),
+                text,
+                folded,
+            );
+            let mut limit = m.end();
+            while found.is_none() && limit > m.start() + 1 {
+                let input = Input::new(hay)
+                    .span(m.start()..limit - 1)
+                    .anchored(Anchored::Yes);
+                let Some(shorter) = automaton.find(input) else {
+                    break;
+                };
+                found = self.accept(
+                    hay,
+                    shorter.start(),
+                    shorter.end(),
+                    shorter.pattern().as_usize(),
+                    text,
+                    folded,
+                );
+                limit = shorter.end();
             }
-        }
-        candidates.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
-        let mut mentions = Vec::with_capacity(candidates.len());
-        let mut covered = 0;
-        for (start, end, label) in candidates {
-            if start < covered {
-                continue;
+            match found {
+                Some((end, label)) => {
+                    mentions.push(Mention {
+                        start: folded.original(m.start()),
+                        end: original_end(text, folded, hay, end),
+                        term: self.labels[label].term,
+                        label,
+                    });
+                    pos = end;
+                }
+                None => pos = m.start() + hay[m.start()..].chars().next().map_or(1, char::len_utf8),
             }
-            covered = end;
-            mentions.push(Mention {
-                start: folded.original(start),
-                end: original_end(text, folded, hay, end),
-                term: self.labels[label].term,
-                label,
-            });
         }
         mentions
     }
 
-    /// The folded end of an acceptable mention for a raw match, if any.
+    /// The folded end and label of an acceptable mention for a raw match, if any.
     fn accept(
         &self,
         hay: &str,
         start: usize,
         end: usize,
-        pattern: &Pattern,
+        pattern: usize,
         text: &str,
         folded: &Normalized,
-    ) -> Option<usize> {
+    ) -> Option<(usize, usize)> {
+        let pattern = &self.patterns[pattern];
         let first = hay[start..].chars().next()?;
         if is_word_char(first) && hay[..start].chars().next_back().is_some_and(is_word_char) {
             return None;
@@ -199,14 +246,15 @@ impl Matcher {
             })?;
             end + suffix.len()
         };
-        if let Some(cased) = &pattern.cased {
-            let orig_start = folded.original(start);
-            let orig_end = original_end(text, folded, hay, base_end);
-            if !cased_equal(&text[orig_start..orig_end.max(orig_start)], cased) {
-                return None;
+        let orig_start = folded.original(start);
+        let alternative = pattern.alternatives.iter().find(|alt| match &alt.cased {
+            None => true,
+            Some(cased) => {
+                let orig_end = original_end(text, folded, hay, base_end);
+                cased_equal(&text[orig_start..orig_end.max(orig_start)], cased)
             }
-        }
-        Some(end)
+        })?;
+        Some((end, alternative.label as usize))
     }
 }
 

@@ -53,6 +53,7 @@ impl Normalized {
         let mut out = Builder {
             text: String::with_capacity(text.len() + segments.len()),
             runs: Vec::new(),
+            track: true,
             pending_space: None,
             newlines: 0,
         };
@@ -75,6 +76,7 @@ impl Normalized {
         let mut out = Builder {
             text: String::with_capacity(label.len()),
             runs: Vec::new(),
+            track: false,
             pending_space: None,
             newlines: 0,
         };
@@ -96,6 +98,8 @@ impl Normalized {
 struct Builder {
     text: String,
     runs: Vec<Run>,
+    /// Whether to keep the map back to the original (labels need none).
+    track: bool,
     /// Original offset of the whitespace run being collapsed.
     pending_space: Option<usize>,
     /// Line breaks in that run (two make a blank line: a barrier).
@@ -104,11 +108,17 @@ struct Builder {
 
 impl Builder {
     fn emit(&mut self, c: char, orig: usize, orig_len: usize) {
+        if !self.track {
+            self.text.push(c);
+            return;
+        }
         let norm = self.text.len();
         let linear = c.len_utf8() == orig_len;
-        let continues = self.runs.last().is_some_and(|r| {
-            r.linear && linear && r.orig as usize + (norm - r.norm as usize) == orig
-        });
+        let continues = linear
+            && self
+                .runs
+                .last()
+                .is_some_and(|r| r.linear && r.orig as usize + (norm - r.norm as usize) == orig);
         if !continues {
             self.runs.push(Run {
                 norm: norm as u32,
@@ -117,6 +127,27 @@ impl Builder {
             });
         }
         self.text.push(c);
+    }
+
+    /// Appends a run of ASCII text that folds byte for byte.
+    fn emit_ascii(&mut self, chunk: &str, orig: usize, lower: bool) {
+        let norm = self.text.len();
+        let continues = !self.track
+            || self
+                .runs
+                .last()
+                .is_some_and(|r| r.linear && r.orig as usize + (norm - r.norm as usize) == orig);
+        if !continues {
+            self.runs.push(Run {
+                norm: norm as u32,
+                orig: orig as u32,
+                linear: true,
+            });
+        }
+        self.text.push_str(chunk);
+        if lower {
+            self.text[norm..].make_ascii_lowercase();
+        }
     }
 
     fn barrier(&mut self, orig: usize) {
@@ -145,43 +176,66 @@ impl Builder {
     }
 
     fn fold(&mut self, text: &str, range: std::ops::Range<usize>, lower: bool) {
+        let bytes = text.as_bytes();
         let mut at_line_start = false;
-        for (i, c) in text[range.clone()].char_indices() {
-            let orig = range.start + i;
-            if c == '\n' {
-                self.space(orig);
-                self.newlines += 1;
-                at_line_start = true;
-                continue;
-            }
-            if at_line_start && c == '>' {
-                // Block-quote markers continuing a paragraph count as whitespace.
-                continue;
-            }
-            match fold_char(c) {
-                None => {
-                    self.space(orig);
-                    continue;
-                }
-                Some(k) => {
-                    at_line_start = false;
-                    self.flush_space();
-                    if lower && k.is_ascii() {
-                        self.emit(k.to_ascii_lowercase(), orig, c.len_utf8());
-                    } else if lower && !k.is_lowercase() && k.is_alphabetic() {
-                        let mut lowered = k.to_lowercase();
-                        if lowered.len() == 1 {
-                            let l = lowered.next().expect("one char");
-                            self.emit(l, orig, c.len_utf8());
-                        } else {
-                            for l in lowered {
-                                self.emit(l, orig, 0);
-                            }
-                        }
-                    } else {
-                        self.emit(k, orig, c.len_utf8());
+        let mut i = range.start;
+        while i < range.end {
+            let b = bytes[i];
+            if b.is_ascii() {
+                // The common case, byte by byte.
+                match b {
+                    b'\n' => {
+                        self.space(i);
+                        self.newlines += 1;
+                        at_line_start = true;
+                    }
+                    b' ' | b'\t' | b'\r' | b'-' | 0x0b | 0x0c => self.space(i),
+                    b'>' if at_line_start => {}
+                    _ => {
+                        at_line_start = false;
+                        self.flush_space();
+                        let end = bytes[i..range.end]
+                            .iter()
+                            .position(|&c| {
+                                !c.is_ascii()
+                                    || matches!(
+                                        c,
+                                        b'\n' | b' ' | b'\t' | b'\r' | b'-' | 0x0b | 0x0c
+                                    )
+                            })
+                            .map_or(range.end, |n| i + n);
+                        self.emit_ascii(&text[i..end], i, lower);
+                        i = end;
+                        continue;
                     }
                 }
+                i += 1;
+                continue;
+            }
+            let c = text[i..]
+                .chars()
+                .next()
+                .expect("i is a char boundary below range.end");
+            let orig = i;
+            i += c.len_utf8();
+            let Some(k) = fold_char(c) else {
+                self.space(orig);
+                continue;
+            };
+            at_line_start = false;
+            self.flush_space();
+            if lower && !k.is_lowercase() && k.is_alphabetic() {
+                let mut lowered = k.to_lowercase();
+                if lowered.len() == 1 {
+                    let l = lowered.next().expect("one char");
+                    self.emit(l, orig, c.len_utf8());
+                } else {
+                    for l in lowered {
+                        self.emit(l, orig, 0);
+                    }
+                }
+            } else {
+                self.emit(k, orig, c.len_utf8());
             }
         }
     }

@@ -58,6 +58,8 @@ fn matcher_rules() {
             &["COMMON reporting STANDARD"],
         ),
         ("pos and POS and PoS", txt, &["pos", "POS", "PoS"]),
+        // An acronym's plural is `s` only: `poses` is an English word.
+        ("poses and PoSs", txt, &["PoSs"]),
         // Whitespace, line breaks, hyphens and apostrophes.
         (
             "permanent\n  establishment",
