@@ -105,8 +105,10 @@ local target_uri = loc.uri or loc.targetUri
 local target_range = loc.range or loc.targetSelectionRange
 check(vim.uri_to_fname(target_uri) == glossary_file, 'definition goes to ' .. tostring(target_uri))
 local want_line = header_line('permanent-establishment')
-check(target_range.start.line == want_line,
-  string.format('definition goes to line %d, the header is on %d', target_range.start.line, want_line))
+check(
+  target_range.start.line == want_line,
+  string.format('definition goes to line %d, the header is on %d', target_range.start.line, want_line)
+)
 ok(string.format('definition goes to terms.toml:%d', want_line + 1))
 
 -- Diagnostics: an undefined acronym.
@@ -195,8 +197,10 @@ end, 20)
 check(got, 'no expand-on-first-use diagnostic')
 title = apply_action(diagnostic('expand-on-first-use'))
 local line = vim.api.nvim_buf_get_lines(doc, 5, 6, false)[1]
-check(line == 'Banks report account balances to other countries under the Common Reporting Standard (CRS).',
-  '"' .. title .. '" gave: ' .. line)
+check(
+  line == 'Banks report account balances to other countries under the Common Reporting Standard (CRS).',
+  '"' .. title .. '" gave: ' .. line
+)
 ok('code action "' .. title .. '" expanded CRS in the document')
 
 -- :GlossaAsk answers in a floating window.
@@ -219,9 +223,12 @@ vim.api.nvim_win_close(float, true)
 -- :GlossaReload reports the number of entries.
 notified = {}
 vim.cmd('GlossaReload')
-check(vim.wait(10000, function()
-  return #notified > 0
-end, 20), ':GlossaReload said nothing')
+check(
+  vim.wait(10000, function()
+    return #notified > 0
+  end, 20),
+  ':GlossaReload said nothing'
+)
 check(notified[1]:find('5 terms', 1, true), ':GlossaReload said: ' .. notified[1])
 ok(':GlossaReload: ' .. notified[1])
 
@@ -238,8 +245,10 @@ shown = vim.wait(10000, function()
   end
 end, 20)
 check(shown, ':GlossaDefinition opened no floating window')
-check(buffer_text(vim.api.nvim_win_get_buf(float)):find('fixed place of business', 1, true),
-  ':GlossaDefinition shows: ' .. buffer_text(vim.api.nvim_win_get_buf(float)))
+check(
+  buffer_text(vim.api.nvim_win_get_buf(float)):find('fixed place of business', 1, true),
+  ':GlossaDefinition shows: ' .. buffer_text(vim.api.nvim_win_get_buf(float))
+)
 ok(':GlossaDefinition showed the entry')
 vim.api.nvim_win_close(float, true)
 
@@ -250,6 +259,21 @@ check(report:find('server: ' .. bin, 1, true), 'checkhealth does not name the se
 check(report:find('client %d+ running'), 'checkhealth does not see the client:\n' .. report)
 check(not report:find('ERROR', 1, true), 'checkhealth reports an error:\n' .. report)
 ok(':checkhealth glossa is clean')
+
+-- :help glossa, from tags built in a copy of doc/ (the repository stays as it is).
+local docs = vim.fn.tempname()
+vim.fn.mkdir(docs .. '/doc', 'p')
+local plugin_doc = vim.api.nvim_get_runtime_file('doc/glossa.txt', false)[1]
+check(plugin_doc, 'doc/glossa.txt is not on the runtimepath')
+vim.fn.writefile(vim.fn.readfile(plugin_doc), docs .. '/doc/glossa.txt')
+vim.cmd('helptags ' .. vim.fn.fnameescape(docs .. '/doc'))
+vim.opt.runtimepath:prepend(docs)
+for _, tag in ipairs({ 'glossa', 'glossa-setup', ':GlossaAsk', ':GlossaReload', ':GlossaDefinition', 'glossa.setup()' }) do
+  vim.cmd('help ' .. tag)
+  check(vim.fn.expand('%:t') == 'glossa.txt', ':help ' .. tag .. ' opened ' .. vim.fn.expand('%:t'))
+  vim.cmd('close')
+end
+ok(':help glossa works')
 
 vim.lsp.stop_client(client.id)
 vim.cmd('qall!')

@@ -103,6 +103,8 @@ zed_test() {
 }
 
 NEW_NVIM=$ED/nvim-venv/bin/nvim
+run "neovim plugin formatting (stylua)" env NODE_PATH="$ED/stylua/node_modules" node "$here/stylua_check.cjs" \
+  "$repo"/editors/nvim/lua/glossa/*.lua "$repo/editors/nvim/plugin/glossa.lua" "$here/nvim_test.lua"
 run "neovim 0.7 (vim.lsp.start_client)" nvim_test /usr/bin/nvim start_client
 run "neovim 0.12 (vim.lsp.config)" nvim_test "$NEW_NVIM" config
 run "neovim 0.12 (vim.lsp.start)" nvim_test "$NEW_NVIM" start

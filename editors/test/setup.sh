@@ -49,6 +49,13 @@ if [ ! -x "$ED/cs/node_modules/.bin/code-server" ]; then
     npm install --no-audit --no-fund --loglevel=error "code-server@$CS_VERSION" >&2)
 fi
 
+# StyLua's WebAssembly build, to check the formatting of the Neovim plugin.
+if [ ! -d "$ED/stylua/node_modules/@johnnymorganz/stylua" ]; then
+  echo "setup: @johnnymorganz/stylua" >&2
+  mkdir -p "$ED/stylua"
+  (cd "$ED/stylua" && npm install --no-audit --no-fund --loglevel=error @johnnymorganz/stylua@2 >&2)
+fi
+
 if [ ! -d "$ED/pw/node_modules/playwright-core" ]; then
   echo "setup: playwright-core" >&2
   mkdir -p "$ED/pw"
@@ -57,5 +64,5 @@ fi
 
 {
   echo "setup: $(nvim --version | head -1), $("$ED/nvim-venv/bin/nvim" --version | head -1)"
-  echo "setup: $(emacs --version | head -1), code-server $("$ED/cs/node_modules/.bin/code-server" --version | head -1)"
+  echo "setup: $(emacs --version | head -1), code-server $("$ED/cs/node_modules/.bin/code-server" --version 2>/dev/null | tail -1)"
 } >&2

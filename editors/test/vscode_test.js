@@ -106,11 +106,19 @@ async function runCommand(page, title) {
     check(acronymHover.includes('undefined-acronym'), `the diagnostic names no rule: ${JSON.stringify(acronymHover)}`);
     ok('undefined-acronym squiggle on FBAR');
 
-    // The status bar counts the glossary's entries.
+    // The user's setting "glossa.rules.deprecated-term": "error" reached the server.
+    await page.waitForSelector('.monaco-editor .squiggly-error', { timeout: 20000 });
+    const deprecatedHover = await hoverText(page, 'currency', 'deprecated-term');
+    check(deprecatedHover.includes('Crypto-Asset'), `hover on the deprecated term: ${JSON.stringify(deprecatedHover)}`);
+    ok('deprecated-term is an error, as the settings say');
+
+    // The status bar counts the glossary's entries and the errors.
     const status = page.locator('.statusbar-item', { hasText: /\d+ terms/ }).first();
     await status.waitFor({ timeout: 20000 });
-    const statusText = (await status.innerText()).trim();
-    check(/\b5 terms\b/.test(statusText), `status bar says ${JSON.stringify(statusText)}`);
+    await page.waitForFunction(() => [...document.querySelectorAll('.statusbar-item')]
+      .some((e) => /\d+ terms\s+1$/.test(e.innerText.trim())), null, { timeout: 10000 }).catch(() => {});
+    const statusText = (await status.innerText()).trim().replace(/\s+/g, ' ');
+    check(/^5 terms 1$/.test(statusText), `status bar says ${JSON.stringify(statusText)}, not 5 terms and 1 error`);
     ok(`status bar: ${statusText}`);
 
     // Hover on a term: its definition.
@@ -121,6 +129,17 @@ async function runCommand(page, title) {
       .filter((a) => a.effect && a.effect.target && a.effect.target.closest && a.effect.target.closest('.monaco-hover'))
       .map((a) => a.finished)));
     await page.screenshot({ path: path.join(ARTIFACTS, 'vscode-hover.png') });
+    // The editor and the hover alone, for the extension's README.
+    const editorBox = await page.locator('.monaco-editor .view-lines').first().boundingBox();
+    const hoverBox = await page.locator('.monaco-hover:not(.hidden)').first().boundingBox();
+    if (editorBox && hoverBox) {
+      const x = Math.max(0, editorBox.x - 70);
+      const y = Math.max(0, editorBox.y - 30);
+      await page.screenshot({
+        path: path.join(ARTIFACTS, 'vscode-readme.png'),
+        clip: { x, y, width: hoverBox.x + hoverBox.width + 40 - x, height: Math.max(hoverBox.y + hoverBox.height, editorBox.y + 200) + 30 - y },
+      });
+    }
     check(text.includes('Permanent Establishment') && text.includes(definition), `hover text: ${JSON.stringify(text)}`);
     ok('hover shows the definition of Permanent Establishment');
 
@@ -153,6 +172,17 @@ async function runCommand(page, title) {
     await page.screenshot({ path: path.join(ARTIFACTS, 'vscode-ask.png') });
     check(answerText.includes('Permanent Establishment'), `answer: ${JSON.stringify(answerText)}`);
     ok('"Glossa: Ask the Glossary" answered in the side panel');
+
+    // Glossa: Show Term Definition, for the term under the cursor.
+    await page.locator('.tabs-container .tab', { hasText: 'doc.md' }).first().click();
+    await page.locator('.monaco-editor .view-line', { hasText: 'tax treaties' }).first().waitFor();
+    const treaties = await wordBox(page, 'treaties');
+    check(treaties, '"treaties" is not on screen');
+    await page.mouse.click(treaties.x + 3, treaties.y + treaties.height / 2);
+    await runCommand(page, 'Glossa: Show Term Definition');
+    const shown = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('#answer');
+    await shown.filter({ hasText: 'which of them may tax a given income' }).waitFor({ timeout: 20000 });
+    ok('"Glossa: Show Term Definition" showed Tax Treaty');
 
     code = 0;
   } catch (e) {

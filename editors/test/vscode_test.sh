@@ -13,8 +13,11 @@ CS=$ED/cs/node_modules/.bin/code-server
 : "${GLOSSA_BIN:?GLOSSA_BIN must name the glossa binary}"
 mkdir -p "$ARTIFACTS"
 
+# The .vsix users would install on this platform, kept as a CI artifact.
+name=$(node -p "const p = require('$repo/editors/vscode/package.json'); \
+  p.name + '-' + p.version + '-' + process.platform + '-' + process.arch")
 vsix=$("$repo/editors/vscode/scripts/package.sh" --binary "$GLOSSA_BIN" \
-  --build-dir "$ED/vscode-build" --out "$ARTIFACTS/glossa-test.vsix" 2>"$ED/vscode-package.log" | tail -1) || {
+  --build-dir "$ED/vscode-build" --out "$ARTIFACTS/$name.vsix" 2>"$ED/vscode-package.log" | tail -1) || {
   cat "$ED/vscode-package.log" >&2; echo "FAIL: packaging the extension" >&2; exit 1; }
 echo "ok: packaged $(basename "$vsix") ($(du -h "$vsix" | cut -f1))"
 
@@ -24,8 +27,10 @@ cp -r "$here/fixtures/workspace" "$ws"
 data=$run/data; exts=$run/extensions
 mkdir -p "$data/User"
 # No glossa.server.path: the extension must find the binary shipped inside it.
+# deprecated-term raised to "error" checks that settings reach the server.
 cat > "$data/User/settings.json" <<JSON
 {
+  "glossa.rules.deprecated-term": "error",
   "workbench.startupEditor": "none",
   "security.workspace.trust.enabled": false,
   "telemetry.telemetryLevel": "off",

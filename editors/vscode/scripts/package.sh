@@ -2,7 +2,7 @@
 # Packages the VS Code extension into a .vsix, with the glossa binary for the
 # platform this runs on inside it (bin/<platform>-<arch>/glossa).
 #
-#   editors/vscode/scripts/package.sh [--binary PATH | --no-binary] [--out FILE] [--build-dir DIR]
+#   editors/vscode/scripts/package.sh [--binary PATH | --no-binary] [--out FILE] [--build-dir DIR] [--base-url URL]
 #
 # --binary     the glossa binary to ship (default: $GLOSSA_BIN, else the
 #              repository's target/release/glossa, else target/debug/glossa)
@@ -10,6 +10,9 @@
 # --out        the .vsix to write (default: target/vscode/glossa-<version>-<target>.vsix)
 # --build-dir  where to install the npm packages and build (default:
 #              $TMPDIR/glossa-vscode-build); the source tree is left as it is
+# --base-url   where the repository's editors/vscode/ folder is published, for
+#              the README's images on the marketplace page; without it they
+#              stay relative (they show in VS Code's extension view)
 # Prints the path of the .vsix on its last line.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -18,13 +21,15 @@ binary=${GLOSSA_BIN:-}
 ship=1
 out=
 build=${TMPDIR:-/tmp}/glossa-vscode-build
+base_url=
 while [ $# -gt 0 ]; do
   case $1 in
     --binary) binary=$2; shift 2 ;;
     --no-binary) ship=0; shift ;;
     --out) out=$2; shift 2 ;;
     --build-dir) build=$2; shift 2 ;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    --base-url) base_url=$2; shift 2 ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     *) echo "package.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -60,6 +65,11 @@ stage_sources
 (cd "$build" && node esbuild.mjs >&2)
 
 vsce_args=(package --no-dependencies --allow-missing-repository --out "$out")
+if [ -n "$base_url" ]; then
+  vsce_args+=(--baseContentUrl "$base_url" --baseImagesUrl "$base_url")
+else
+  vsce_args+=(--no-rewrite-relative-links)
+fi
 if [ "$ship" = 1 ]; then
   mkdir -p "$build/bin/$platform"
   cp "$binary" "$build/bin/$platform/glossa"

@@ -18,8 +18,22 @@ M.default_filetypes = { 'markdown', 'text', 'rst', 'asciidoc', 'asciidoctor', 't
 
 --- Filetypes of source files whose comments the server can read.
 M.source_filetypes = {
-  'rust', 'python', 'javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'go',
-  'c', 'cpp', 'java', 'sh', 'bash', 'zsh', 'lua', 'toml', 'yaml',
+  'rust',
+  'python',
+  'javascript',
+  'javascriptreact',
+  'typescript',
+  'typescriptreact',
+  'go',
+  'c',
+  'cpp',
+  'java',
+  'sh',
+  'bash',
+  'zsh',
+  'lua',
+  'toml',
+  'yaml',
 }
 
 M.defaults = {
@@ -252,7 +266,10 @@ local function need_client(bufnr)
         return c
       end
     end
-    notify('no glossa server is running; open a file of a configured filetype (see :checkhealth glossa)', vim.log.levels.WARN)
+    notify(
+      'no glossa server is running; open a file of a configured filetype (see :checkhealth glossa)',
+      vim.log.levels.WARN
+    )
   end
   return client
 end
