@@ -68,6 +68,20 @@ async function hoverText(page, word, expect) {
   return text;
 }
 
+// Waits until terms.toml is the active editor with the cursor on `line` (1-based).
+async function cursorOnLine(page, line) {
+  try {
+    await page.locator('.tabs-container .tab.active', { hasText: 'terms.toml' }).waitFor({ timeout: 15000 });
+    await page.waitForFunction(
+      (l) => [...document.querySelectorAll('.statusbar-item')].some((e) => e.innerText.includes(`Ln ${l},`)),
+      line, { timeout: 10000 },
+    );
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function runCommand(page, title) {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
@@ -149,13 +163,7 @@ async function runCommand(page, title) {
     const tab = page.locator('.tabs-container .tab.active', { hasText: 'terms.toml' });
     await tab.waitFor({ timeout: 15000 });
     const want = headerLine('tax-treaty');
-    const position = page.locator('.statusbar-item', { hasText: /Ln \d+, Col \d+/ }).first();
-    await page.waitForFunction(
-      (w) => [...document.querySelectorAll('.statusbar-item')].some((e) => e.innerText.includes(`Ln ${w},`)),
-      want, { timeout: 10000 },
-    ).catch(() => {});
-    const where = await position.innerText();
-    check(where.includes(`Ln ${want},`), `the link opened terms.toml at ${where}, the entry is on line ${want}`);
+    check(await cursorOnLine(page, want), `the link did not open terms.toml at line ${want}`);
     ok(`hover link opened terms.toml at line ${want}`);
 
     // Glossa: Ask the Glossary, from the command palette.
@@ -173,6 +181,12 @@ async function runCommand(page, title) {
     check(answerText.includes('Permanent Establishment'), `answer: ${JSON.stringify(answerText)}`);
     ok('"Glossa: Ask the Glossary" answered in the side panel');
 
+    // An entry the answer cites opens in the glossary file.
+    await entries.filter({ hasText: 'Permanent Establishment' }).first().click();
+    const entryLine = headerLine('permanent-establishment');
+    check(await cursorOnLine(page, entryLine), `the cited entry did not open at line ${entryLine}`);
+    ok(`the cited entry opened terms.toml at line ${entryLine}`);
+
     // Glossa: Show Term Definition, for the term under the cursor.
     await page.locator('.tabs-container .tab', { hasText: 'doc.md' }).first().click();
     await page.locator('.monaco-editor .view-line', { hasText: 'tax treaties' }).first().waitFor();
@@ -183,6 +197,23 @@ async function runCommand(page, title) {
     const shown = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('#answer');
     await shown.filter({ hasText: 'which of them may tax a given income' }).waitFor({ timeout: 20000 });
     ok('"Glossa: Show Term Definition" showed Tax Treaty');
+
+    // Its "Referenced by" link opens the referring entry.
+    await shown.locator('a', { hasText: 'Common Reporting Standard' }).first().click();
+    const crsLine = headerLine('common-reporting-standard');
+    check(await cursorOnLine(page, crsLine), `the panel's link did not open terms.toml at line ${crsLine}`);
+    ok(`the panel's entry link opened terms.toml at line ${crsLine}`);
+
+    // A server path that points nowhere: a notification says what to fix.
+    // (In the workspace's settings: code-server watches the workspace's files.)
+    fs.mkdirSync(path.join(WS, '.vscode'), { recursive: true });
+    fs.writeFileSync(path.join(WS, '.vscode/settings.json'), JSON.stringify({ 'glossa.server.path': '/nonexistent/glossa' }));
+    const toast = page.locator('.notification-toast', { hasText: 'glossa.server.path is set to "/nonexistent/glossa"' });
+    await toast.first().waitFor({ timeout: 20000 });
+    check(await toast.locator('a, .monaco-button', { hasText: 'Set glossa.server.path' }).count() > 0,
+      'the notification offers no way to fix the setting');
+    await page.locator('.statusbar-item', { hasText: 'glossa' }).first().waitFor({ timeout: 5000 });
+    ok('a wrong glossa.server.path gives a notification with a fix');
 
     code = 0;
   } catch (e) {

@@ -18,7 +18,7 @@ import {
   WorkspaceSymbolRequest,
 } from 'vscode-languageclient/node';
 import type { SymbolInformation, WorkspaceSymbol } from 'vscode-languageclient/node';
-import { OPEN_ENTRY, parseEntryLink, rewriteEntryLinks } from './links';
+import { OPEN_ENTRY, parseCommandLink, parseEntryLink, rewriteEntryLinks } from './links';
 import { AnswerPanel, CitedTerm } from './panel';
 import { findServer } from './serverPath';
 import { documentSelector, serverSettings, ServerSettings } from './settings';
@@ -376,7 +376,7 @@ class Glossa implements vscode.Disposable {
   }
 
   private async openLink(href: string): Promise<void> {
-    const entry = parseEntryLink(href);
+    const entry = parseCommandLink(href) ?? parseEntryLink(href);
     if (entry) {
       await this.openLocation(entry.uri, entry.line);
     } else if (/^https?:/.test(href)) {

@@ -4,7 +4,8 @@
  * when the files live on a remote host (Remote SSH, WSL, code-server), so the
  * extension turns it into a link to its own `glossa.openEntry` command, which
  * converts the URI the way the language client does and opens the file at
- * that line. This file does not import `vscode`.
+ * that line. The answer panel uses the same links (Markdown renderers drop
+ * `file:` links). This file does not import `vscode`.
  */
 
 /** The command that opens an entry. */
@@ -32,7 +33,11 @@ export function parseEntryLink(target: string): EntryLocation | undefined {
 
 /** The `command:` URI that opens a location with `glossa.openEntry`. */
 export function commandLink(location: EntryLocation): string {
-  return `command:${OPEN_ENTRY}?${encodeURIComponent(JSON.stringify([location.uri, location.line]))}`;
+  // Parentheses too, which encodeURIComponent keeps: they would end a Markdown link.
+  const args = encodeURIComponent(JSON.stringify([location.uri, location.line]))
+    .replace(/\(/g, '%28')
+    .replace(/\)/g, '%29');
+  return `command:${OPEN_ENTRY}?${args}`;
 }
 
 /**
@@ -40,8 +45,27 @@ export function commandLink(location: EntryLocation): string {
  * links and the rest of the text are left as they are.
  */
 export function rewriteEntryLinks(markdown: string): string {
-  return markdown.replace(/\]\((file:[^)\s]+)\)/g, (whole, target: string) => {
+  // A destination may hold balanced parentheses, as CommonMark allows.
+  return markdown.replace(/\]\((file:(?:[^()\s]|\([^()\s]*\))+)\)/g, (whole, target: string) => {
     const location = parseEntryLink(target);
     return location ? `](${commandLink(location)} "Open the entry")` : whole;
   });
+}
+
+/** The location a `command:glossa.openEntry?…` link opens, if it is one. */
+export function parseCommandLink(href: string): EntryLocation | undefined {
+  const prefix = `command:${OPEN_ENTRY}?`;
+  if (!href.startsWith(prefix)) {
+    return undefined;
+  }
+  try {
+    const args: unknown = JSON.parse(decodeURIComponent(href.slice(prefix.length)));
+    if (Array.isArray(args) && typeof args[0] === 'string' && args[0].startsWith('file:')) {
+      const line = typeof args[1] === 'number' && Number.isInteger(args[1]) && args[1] >= 0 ? args[1] : 0;
+      return { uri: args[0], line };
+    }
+  } catch {
+    // not JSON: not one of ours
+  }
+  return undefined;
 }

@@ -5,6 +5,7 @@
  * to ask the next question.
  */
 import * as vscode from 'vscode';
+import { rewriteEntryLinks } from './links';
 import { escapeHtml, renderMarkdown } from './markdownHtml';
 
 /** An entry an answer cites (SPEC §7). */
@@ -77,8 +78,13 @@ export class AnswerPanel implements vscode.Disposable {
   }
 }
 
-/** Markdown as HTML: VS Code's renderer when it is there, else our own. */
-async function render(markdown: string): Promise<string> {
+/**
+ * Markdown as HTML: VS Code's renderer when it is there, else our own. Links
+ * to glossary files become `command:glossa.openEntry` links first, which the
+ * panel hands back to the extension when clicked.
+ */
+async function render(text: string): Promise<string> {
+  const markdown = rewriteEntryLinks(text);
   try {
     const out = await vscode.commands.executeCommand<string>('markdown.api.render', markdown);
     if (typeof out === 'string' && out.trim() !== '') {

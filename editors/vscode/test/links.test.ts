@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { commandLink, parseEntryLink, rewriteEntryLinks } from '../src/links';
+import { commandLink, parseCommandLink, parseEntryLink, rewriteEntryLinks } from '../src/links';
 
 test('an entry link gives the file and the 0-based line', () => {
   assert.deepEqual(parseEntryLink('file:///g/tax.toml#L12'), { uri: 'file:///g/tax.toml', line: 11 });
@@ -29,4 +29,23 @@ test('hover Markdown: file links become command links, web links stay', () => {
   assert.ok(out.includes('[Tax](https://example.org/tax)'));
   assert.ok(out.includes('<https://example.org/pe>'));
   assert.equal(rewriteEntryLinks('no links here'), 'no links here');
+});
+
+test('command links read back to the location they open', () => {
+  const location = { uri: 'file:///g/my%20terms.toml', line: 41 };
+  assert.deepEqual(parseCommandLink(commandLink(location)), location);
+  assert.equal(parseCommandLink('command:other.command?%5B%5D'), undefined);
+  assert.equal(parseCommandLink('command:glossa.openEntry?not-json'), undefined);
+  assert.equal(parseCommandLink('command:glossa.openEntry?' + encodeURIComponent('["https://x", 1]')), undefined);
+  assert.deepEqual(parseCommandLink('command:glossa.openEntry?' + encodeURIComponent('["file:///a", -3]')), {
+    uri: 'file:///a',
+    line: 0,
+  });
+});
+
+test('a glossary path with parentheses keeps the Markdown link whole', () => {
+  const out = rewriteEntryLinks('[Tax Treaty](file:///g/terms%20(old).toml#L4) and more');
+  const m = /^\[Tax Treaty\]\((command:[^)\s]+) "Open the entry"\) and more$/.exec(out);
+  assert.ok(m, out);
+  assert.deepEqual(parseCommandLink(m[1]), { uri: 'file:///g/terms%20(old).toml', line: 3 });
 });
