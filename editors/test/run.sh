@@ -38,6 +38,7 @@ fi
 
 # The snippets and Emacs find `glossa` on PATH, as users' editors do.
 mkdir -p "$ED/bin"
+rm -rf "$ED/xdg/state"   # Neovim's lsp.log of earlier runs
 ln -sf "$GLOSSA_BIN" "$ED/bin/glossa"
 export PATH="$ED/bin:$PATH"
 # Neovim and the server keep their state and caches away from the user's.
@@ -99,7 +100,10 @@ snippet_test() { # helix | zed | sublime | kakoune
 }
 
 zed_test() {
-  (cd "$repo/editors/zed" && CARGO_TARGET_DIR=$ED/zed-target timeout 600 cargo test --quiet --locked)
+  (cd "$repo/editors/zed" && export CARGO_TARGET_DIR=$ED/zed-target &&
+    cargo fmt --check &&
+    timeout 600 cargo clippy --quiet --locked --all-targets -- -D warnings &&
+    timeout 600 cargo test --quiet --locked)
 }
 
 NEW_NVIM=$ED/nvim-venv/bin/nvim
@@ -111,7 +115,7 @@ run "neovim 0.12 (vim.lsp.start)" nvim_test "$NEW_NVIM" start
 run "emacs eglot" emacs_test
 run "vscode extension unit tests" "$repo/editors/vscode/scripts/check.sh" --build-dir "$ED/vscode-build"
 run "vscode in code-server" timeout 400 "$here/vscode_test.sh"
-run "zed extension unit tests" zed_test
+run "zed extension (fmt, clippy, unit tests)" zed_test
 for snippet in helix zed sublime kakoune; do
   run "$snippet snippet" snippet_test "$snippet"
 done
