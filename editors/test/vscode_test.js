@@ -204,6 +204,38 @@ async function runCommand(page, title) {
     check(await cursorOnLine(page, crsLine), `the panel's link did not open terms.toml at line ${crsLine}`);
     ok(`the panel's entry link opened terms.toml at line ${crsLine}`);
 
+    // The quick fix "Add FBAR to the glossary", saved: the glossary grows by
+    // one entry and FBAR is no longer undefined.
+    await page.locator('.tabs-container .tab', { hasText: 'doc.md' }).first().click();
+    const fbar = await wordBox(page, 'FBAR');
+    check(fbar, '"FBAR" is not on screen');
+    await page.mouse.click(fbar.x + 3, fbar.y + fbar.height / 2);
+    await page.keyboard.press('Control+.');
+    // The menu takes keys, not clicks: move down to the fix, then Enter.
+    await page.locator('.action-widget .monaco-list-row', { hasText: 'Add FBAR to the glossary' }).first()
+      .waitFor({ timeout: 15000 });
+    const focused = page.locator('.action-widget .monaco-list-row.focused');
+    for (let i = 0; i < 8 && (await focused.getAttribute('aria-label')) !== 'Add FBAR to the glossary'; i++) {
+      await page.keyboard.press('ArrowDown');
+    }
+    check((await focused.getAttribute('aria-label')) === 'Add FBAR to the glossary', 'cannot select the fix');
+    await page.keyboard.press('Enter');
+    await runCommand(page, 'File: Save All');
+    await page.waitForFunction(() => [...document.querySelectorAll('.statusbar-item')]
+      .some((e) => /\b6 terms\b/.test(e.innerText)), null, { timeout: 20000 }).catch(() => {});
+    const grown = (await page.locator('.statusbar-item', { hasText: /\d+ terms/ }).first().innerText()).replace(/\s+/g, ' ');
+    check(/\b6 terms\b/.test(grown), `after adding FBAR the status bar says ${JSON.stringify(grown)}`);
+    check(fs.readFileSync(path.join(WS, 'glossary/terms.toml'), 'utf8').includes('FBAR'), 'terms.toml on disk has no FBAR');
+    await page.locator('.tabs-container .tab', { hasText: 'doc.md' }).first().click();
+    // FBAR's warning was the only one in doc.md: its squiggle goes once the
+    // server has linted the document against the new glossary.
+    const gone = await page.waitForFunction(() => document.querySelectorAll('.monaco-editor .squiggly-warning').length === 0,
+      null, { timeout: 20000 }).then(() => true, () => false);
+    check(gone, 'FBAR is still reported as undefined after it was added to the glossary');
+    const fbarHover = await hoverText(page, 'FBAR', 'FBAR');
+    check(!fbarHover.includes('never defined'), `FBAR hover after the fix: ${JSON.stringify(fbarHover)}`);
+    ok('quick fix "Add FBAR to the glossary" + save: 6 terms, FBAR defined');
+
     // A server path that points nowhere: a notification says what to fix.
     // (In the workspace's settings: code-server watches the workspace's files.)
     fs.mkdirSync(path.join(WS, '.vscode'), { recursive: true });

@@ -77,6 +77,9 @@ function currentSettings(): ServerSettings {
 
 class Glossa implements vscode.Disposable {
   private client: LanguageClient | undefined;
+  /** The current client has started once (later starts are restarts after a crash). */
+  private started = false;
+  private recount: NodeJS.Timeout | undefined;
   private readonly output: vscode.OutputChannel;
   private readonly status: GlossaStatus;
   private readonly panel: AnswerPanel;
@@ -103,11 +106,13 @@ class Glossa implements vscode.Disposable {
       this.panel,
       vscode.workspace.onDidChangeConfiguration((e) => this.onConfigurationChanged(e)),
       vscode.languages.onDidChangeDiagnostics(() => this.countErrors()),
+      vscode.workspace.onDidSaveTextDocument((d) => this.onSaved(d)),
     );
   }
 
   /** Finds the server and starts the language client. */
   async start(): Promise<void> {
+    this.started = false;
     this.status.starting();
     const setting = vscode.workspace.getConfiguration(SECTION).get<string>('server.path');
     const lookup = findServer(setting, this.context.extensionPath, {
@@ -158,9 +163,16 @@ class Glossa implements vscode.Disposable {
     const client = new LanguageClient('glossa', 'glossa', server, options);
     this.client = client;
     client.onDidChangeState((e) => {
-      if (e.newState === State.Stopped && this.client === client) {
+      if (this.client !== client) {
+        return;
+      }
+      if (e.newState === State.Stopped) {
         this.status.failed('the language server stopped; see the glossa output channel');
         void vscode.commands.executeCommand('setContext', 'glossa.active', false);
+      } else if (e.newState === State.Running && e.oldState === State.Starting && this.started) {
+        // The client restarted a server that had crashed.
+        void vscode.commands.executeCommand('setContext', 'glossa.active', true);
+        void this.reload(false);
       }
     });
     try {
@@ -173,6 +185,7 @@ class Glossa implements vscode.Disposable {
       );
       return;
     }
+    this.started = true;
     void vscode.commands.executeCommand('setContext', 'glossa.active', true);
     await this.reload(false);
     this.countErrors();
@@ -192,6 +205,7 @@ class Glossa implements vscode.Disposable {
   }
 
   dispose(): void {
+    clearTimeout(this.recount);
     void this.stop();
   }
 
@@ -215,6 +229,18 @@ class Glossa implements vscode.Disposable {
         settings: { [SECTION]: currentSettings() },
       });
     }
+  }
+
+  /**
+   * The server reloads the glossary when one of its files is saved; a saved
+   * file that may be a glossary updates the term count shortly after.
+   */
+  private onSaved(document: vscode.TextDocument): void {
+    if (!/\.(toml|json|jsonld|csv|tsv|ttl)$/i.test(document.uri.path) || !this.client?.isRunning()) {
+      return;
+    }
+    clearTimeout(this.recount);
+    this.recount = setTimeout(() => void this.reload(false), 500);
   }
 
   private running(): LanguageClient | undefined {
