@@ -5,6 +5,7 @@
 //! [`sources`] reads files, and the command line, language server and HTTP
 //! bot are thin shells around it.
 
+pub mod bot;
 pub mod cli;
 pub mod config;
 pub mod document;
@@ -15,4 +16,5 @@ pub mod lint;
 pub mod lsp;
 pub mod matcher;
 pub mod render;
+pub mod serve;
 pub mod sources;

@@ -61,6 +61,10 @@ pub struct Loaded {
     pub summary: String,
     /// Warnings about the settings.
     pub warnings: Vec<String>,
+    /// The chat bot over this glossary, built on the first `glossa.ask`.
+    pub bot: std::sync::OnceLock<crate::bot::Bot>,
+    /// The editor's conversation with the bot, for follow-up questions.
+    pub conversation: std::sync::Mutex<crate::bot::Conversation>,
 }
 
 impl Loaded {
@@ -78,6 +82,8 @@ impl Loaded {
             labels: Vec::new(),
             summary: "no glossary".into(),
             warnings: Vec::new(),
+            bot: std::sync::OnceLock::new(),
+            conversation: Default::default(),
         }
     }
 
@@ -206,6 +212,8 @@ pub fn load(req: &Request) -> Result<Loaded, LoadError> {
         labels,
         summary,
         warnings,
+        bot: std::sync::OnceLock::new(),
+        conversation: Default::default(),
     })
 }
 

@@ -443,8 +443,13 @@ impl LanguageServer for Backend {
                 Err(message) => Err(commands::reload_error(message)),
             },
             commands::ASK => {
-                let question = commands::question(&params.arguments)?;
-                Ok(Some(commands::ask(&self.state.loaded(), question)))
+                let question = commands::question(&params.arguments)?.to_string();
+                let loaded = self.state.loaded();
+                // Building the bot's index is real work: keep it off the async threads.
+                tokio::task::spawn_blocking(move || commands::ask(&loaded, &question))
+                    .await
+                    .map(Some)
+                    .map_err(|_| tower_lsp::jsonrpc::Error::internal_error())
             }
             other => Err(tower_lsp::jsonrpc::Error::invalid_params(format!(
                 "unknown command \"{other}\"; the commands are {}",

@@ -22,8 +22,20 @@ async fn ask_answers_with_the_entry_and_cites_it() {
                 "name": "Permanent Establishment",
                 "summary": "A fixed place of business that lets a country tax a foreign company.",
                 "url": "https://glossary.example/terms/permanent-establishment"
-            }]
+            }],
+            "suggestions": []
         })
+    );
+    // The conversation carries over: a follow-up about "it" stays on the entry.
+    let follow_up = c
+        .call(
+            "workspace/executeCommand",
+            json!({"command": "glossa.ask", "arguments": ["give me an example"]}),
+        )
+        .await;
+    assert_eq!(
+        follow_up["terms"][0]["id"], "permanent-establishment",
+        "{follow_up}"
     );
     let unknown = c
         .call(
@@ -31,11 +43,15 @@ async fn ask_answers_with_the_entry_and_cites_it() {
             json!({"command": "glossa.ask", "arguments": ["what is a tax treatyy"]}),
         )
         .await;
-    assert_eq!(unknown["terms"], json!([]));
-    assert_eq!(
-        unknown["answer"],
-        "I found no glossary entry in that question. Closest entries: **Tax Treaty**."
-    );
+    // A typo still finds the entry.
+    assert_eq!(unknown["terms"][0]["id"], "tax-treaty", "{unknown}");
+    let nothing = c
+        .call(
+            "workspace/executeCommand",
+            json!({"command": "glossa.ask", "arguments": ["what is a zebra crossing"]}),
+        )
+        .await;
+    assert_eq!(nothing["terms"], json!([]), "{nothing}");
     for arguments in [json!([]), json!([3]), json!(["a", "b"])] {
         let r = c
             .request(
