@@ -1,6 +1,7 @@
 //! The `LanguageServer` implementation: receives each message, converts at
 //! the edge and hands the work to one module per feature.
 
+use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
 use std::time::Duration;
@@ -61,26 +62,51 @@ async fn register_watchers(state: &State) {
         return;
     }
     let loaded = state.loaded();
-    let mut globs = vec![format!("**/{}", crate::sources::CONFIG_FILE)];
+    let relative = state.init().relative_patterns;
+    // (base directory, pattern); a base of `None` is a plain glob.
+    let mut watch: Vec<(Option<PathBuf>, String)> =
+        vec![(None, format!("**/{}", crate::sources::CONFIG_FILE))];
     for s in &loaded.sources {
         if let Source::Path(p) = s {
-            let p = p.display().to_string();
-            globs.push(
-                if p.ends_with(".toml") || !std::path::Path::new(&p).is_dir() {
-                    p
-                } else {
-                    format!("{}/**/*.toml", p.trim_end_matches('/'))
-                },
-            );
+            if p.is_dir() {
+                watch.push((Some(p.clone()), "**/*.toml".into()));
+            } else if let (Some(dir), Some(name)) = (p.parent(), p.file_name()) {
+                watch.push((Some(dir.to_path_buf()), name.to_string_lossy().into_owned()));
+            }
         }
     }
     for pattern in &loaded.config().include {
-        globs.push(if pattern.starts_with("**/") || pattern.starts_with('/') {
-            pattern.clone()
-        } else {
-            format!("**/{pattern}")
-        });
+        let pattern = pattern.trim_start_matches('/');
+        match &loaded.root {
+            Some(root) if relative => watch.push((Some(root.clone()), pattern.to_string())),
+            _ if pattern.starts_with("**/") => watch.push((None, pattern.to_string())),
+            _ => watch.push((None, format!("**/{pattern}"))),
+        }
     }
+    let watchers: Vec<FileSystemWatcher> = watch
+        .into_iter()
+        .map(|(base, pattern)| {
+            let glob_pattern = match base {
+                Some(dir) if relative => match Url::from_directory_path(&dir) {
+                    Ok(base_uri) => GlobPattern::Relative(RelativePattern {
+                        base_uri: OneOf::Right(base_uri),
+                        pattern,
+                    }),
+                    Err(()) => GlobPattern::String(format!("{}/{pattern}", dir.display())),
+                },
+                Some(dir) => GlobPattern::String(format!("{}/{pattern}", dir.display())),
+                None => GlobPattern::String(pattern),
+            };
+            FileSystemWatcher {
+                glob_pattern,
+                kind: None,
+            }
+        })
+        .collect();
+    let globs: Vec<String> = watchers
+        .iter()
+        .map(|w| serde_json::to_string(&w.glob_pattern).unwrap_or_default())
+        .collect();
     {
         let mut watched = lock(&state.watched);
         if *watched == globs {
@@ -96,15 +122,7 @@ async fn register_watchers(state: &State) {
             method: notification::DidChangeWatchedFiles::METHOD.into(),
         }])
         .await;
-    let options = DidChangeWatchedFilesRegistrationOptions {
-        watchers: globs
-            .into_iter()
-            .map(|g| FileSystemWatcher {
-                glob_pattern: GlobPattern::String(g),
-                kind: None,
-            })
-            .collect(),
-    };
+    let options = DidChangeWatchedFilesRegistrationOptions { watchers };
     let _ = state
         .client
         .register_capability(vec![Registration {
@@ -127,6 +145,10 @@ fn init_of(params: &InitializeParams) -> Init {
         .map(|f| &f.uri)
         .or(params.root_uri.as_ref())
         .and_then(|u| u.to_file_path().ok());
+    let refresh = ws
+        .and_then(|w| w.diagnostic.as_ref())
+        .and_then(|d| d.refresh_support)
+        .unwrap_or(false);
     Init {
         encoding: position::negotiate(
             caps.general
@@ -134,14 +156,15 @@ fn init_of(params: &InitializeParams) -> Init {
                 .and_then(|g| g.position_encodings.as_deref()),
         ),
         root,
-        pull_diagnostics: caps
-            .text_document
-            .as_ref()
-            .is_some_and(|t| t.diagnostic.is_some()),
-        diagnostic_refresh: ws
-            .and_then(|w| w.diagnostic.as_ref())
-            .and_then(|d| d.refresh_support)
-            .unwrap_or(false),
+        // Pulled only when the server can also ask for a new pull: a glossary
+        // reload changes every document's diagnostics, and a client that
+        // cannot be told would show the old ones until the next edit.
+        pull_diagnostics: refresh
+            && caps
+                .text_document
+                .as_ref()
+                .is_some_and(|t| t.diagnostic.is_some()),
+        diagnostic_refresh: refresh,
         inlay_refresh: ws
             .and_then(|w| w.inlay_hint.as_ref())
             .and_then(|d| d.refresh_support)
@@ -149,6 +172,10 @@ fn init_of(params: &InitializeParams) -> Init {
         dynamic_watch: ws
             .and_then(|w| w.did_change_watched_files.as_ref())
             .and_then(|d| d.dynamic_registration)
+            .unwrap_or(false),
+        relative_patterns: ws
+            .and_then(|w| w.did_change_watched_files.as_ref())
+            .and_then(|d| d.relative_pattern_support)
             .unwrap_or(false),
         progress: caps
             .window

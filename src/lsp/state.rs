@@ -34,6 +34,8 @@ pub struct Init {
     pub inlay_refresh: bool,
     /// The client accepts dynamic registration of file watchers.
     pub dynamic_watch: bool,
+    /// The client's watchers take a base directory and a relative pattern.
+    pub relative_patterns: bool,
     /// The client shows `$/progress` from server-created tokens.
     pub progress: bool,
     /// The client accepts `documentChanges` in workspace edits.

@@ -122,6 +122,9 @@ fn classify(mut message: Value) -> Incoming {
     if object.get("params").is_some_and(Value::is_null) {
         object.remove("params");
     }
+    if object.get("method").and_then(Value::as_str) == Some("initialize") {
+        spell_workspace_diagnostics(object);
+    }
     if message.get("method").is_some() {
         return match serde_json::from_value::<Request>(message) {
             Ok(r) => Incoming::Request(r),
@@ -131,6 +134,25 @@ fn classify(mut message: Value) -> Incoming {
     match serde_json::from_value::<Response>(message) {
         Ok(r) => Incoming::Response(r),
         Err(e) => Incoming::Invalid(id, e.to_string()),
+    }
+}
+
+/// LSP 3.17 names the client's workspace capability `diagnostics`; the
+/// types tower-lsp uses read only `diagnostic`, and would lose the client's
+/// `refreshSupport` (VS Code sends the former).
+fn spell_workspace_diagnostics(request: &mut serde_json::Map<String, Value>) {
+    let Some(workspace) = request
+        .get_mut("params")
+        .and_then(|p| p.get_mut("capabilities"))
+        .and_then(|c| c.get_mut("workspace"))
+        .and_then(Value::as_object_mut)
+    else {
+        return;
+    };
+    if !workspace.contains_key("diagnostic") {
+        if let Some(d) = workspace.get("diagnostics").cloned() {
+            workspace.insert("diagnostic".into(), d);
+        }
     }
 }
 

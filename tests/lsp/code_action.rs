@@ -163,3 +163,22 @@ async fn clients_without_document_changes_get_a_changes_map() {
         "{actions:#?}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn actions_right_after_an_edit_see_the_edited_text() {
+    let c = Client::with_files(&[]).await;
+    let uri = c.uri("doc.md");
+    c.open_md("doc.md", "The CRS applies.\n").await;
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2},
+               "contentChanges": [{"range": range(1, 0, 0), "text": "Our QQQ team.\n"}]}),
+    )
+    .await;
+    let actions = c.code_actions(&uri, range(1, 5, 5)).await;
+    let titles: Vec<&Value> = actions.iter().map(|a| &a["title"]).collect();
+    assert_eq!(
+        titles,
+        ["Add QQQ to the glossary", "Allow QQQ in this project"]
+    );
+}

@@ -96,6 +96,8 @@ async fn pushed_again_after_an_edit_and_cleared_on_close() {
 async fn pulled_when_the_client_asks_for_them() {
     let mut caps = capabilities(&["utf-16"]);
     caps["textDocument"]["diagnostic"] = json!({"dynamicRegistration": false});
+    // LSP 3.17's spelling, as VS Code sends it.
+    caps["workspace"]["diagnostics"] = json!({"refreshSupport": true});
     let c = Client::with(&[], json!(null), caps).await;
     assert_eq!(
         c.initialized["capabilities"]["diagnosticProvider"],
@@ -120,6 +122,21 @@ async fn pulled_when_the_client_asks_for_them() {
     // Nothing is pushed for documents in pull mode.
     c.hover(&uri, 0, 0).await;
     assert!(!c.received(|n| n["params"]["uri"] == uri.as_str()).await);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pushed_when_the_client_could_not_be_asked_to_pull_again() {
+    // Pulling without `workspace/diagnostic/refresh` would leave old
+    // diagnostics after a glossary reload.
+    let mut caps = capabilities(&["utf-16"]);
+    caps["textDocument"]["diagnostic"] = json!({"dynamicRegistration": false});
+    let c = Client::with(&[], json!(null), caps).await;
+    assert_eq!(
+        c.initialized["capabilities"].get("diagnosticProvider"),
+        None
+    );
+    let uri = c.uri("doc.md");
+    assert_eq!(c.open_md("doc.md", DOC).await, expected(&uri));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -110,6 +110,33 @@ async fn settings_from_the_client_reload_the_glossary() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn watchers_use_relative_patterns_when_the_client_takes_them() {
+    let mut caps = crate::harness::capabilities(&["utf-16"]);
+    caps["workspace"]["didChangeWatchedFiles"]["relativePatternSupport"] = json!(true);
+    let c = Client::with(&[], json!(null), caps).await;
+    c.scanned().await;
+    let requests = c.server_requests.lock().unwrap().clone();
+    let registration = requests
+        .iter()
+        .find(|r| r["method"] == "client/registerCapability")
+        .expect("a registration");
+    let watchers = &registration["params"]["registrations"][0]["registerOptions"]["watchers"];
+    let root = format!("{}/", c.uri(""));
+    let glossary = format!("{}/", c.uri("glossary"));
+    assert_eq!(
+        watchers,
+        &json!([
+            {"globPattern": "**/.glossa.toml"},
+            {"globPattern": {"baseUri": glossary, "pattern": "**/*.toml"}},
+            {"globPattern": {"baseUri": root, "pattern": "**/*.md"}},
+            {"globPattern": {"baseUri": root, "pattern": "**/*.markdown"}},
+            {"globPattern": {"baseUri": root, "pattern": "**/*.mdx"}},
+            {"globPattern": {"baseUri": root, "pattern": "**/*.txt"}},
+        ])
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn watchers_are_registered_for_the_glossary_and_settings() {
     let c = Client::with_files(&[]).await;
     c.scanned().await;
@@ -158,4 +185,49 @@ async fn bad_initialization_options_are_reported_and_the_server_starts() {
         c.hover(&c.uri("doc.md"), 0, 0).await["range"],
         range(0, 0, 10)
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pulled_diagnostics_follow_a_reload() {
+    let mut caps = crate::harness::capabilities(&["utf-16"]);
+    caps["textDocument"]["diagnostic"] = json!({});
+    caps["workspace"]["diagnostics"] = json!({"refreshSupport": true});
+    let c = Client::with(&[], json!(null), caps).await;
+    let doc = c.uri("doc.md");
+    c.open(&doc, "markdown", "The FBAR form.\n").await;
+    let pull = || {
+        c.call(
+            "textDocument/diagnostic",
+            json!({"textDocument": {"uri": doc}}),
+        )
+    };
+    assert_eq!(pull().await["items"][0]["code"], "undefined-acronym");
+    let glossary = c.uri("glossary/terms.toml");
+    c.open(&glossary, "toml", GLOSSARY).await;
+    let added =
+        format!("{GLOSSARY}\n[[term]]\nname = \"FBAR\"\nsummary = \"\"\ndefinition = \"\"\n");
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": glossary, "version": 2},
+               "contentChanges": [{"text": added}]}),
+    )
+    .await;
+    std::fs::write(c.root.join("glossary/terms.toml"), &added).unwrap();
+    c.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": glossary}}),
+    )
+    .await;
+    let reload = json!({"command": "glossa.reload", "arguments": []});
+    assert_eq!(
+        c.call("workspace/executeCommand", reload).await,
+        json!({"terms": 7})
+    );
+    assert!(c
+        .server_requests
+        .lock()
+        .unwrap()
+        .iter()
+        .any(|r| r["method"] == "workspace/diagnostic/refresh"));
+    assert_eq!(pull().await["items"], json!([]));
 }
