@@ -1,8 +1,8 @@
 //! The language server (SPEC §6): tower-lsp glue around the engine.
 //!
-//! [`state`] holds everything shared; each feature has its own module and
-//! works on a [`document::Snapshot`] (one revision of a document analysed
-//! against one glossary). [`position`] is the only place where LSP positions
+//! `state` holds everything shared; each feature has its own module and
+//! works on a `document::Snapshot` (one revision of a document analysed
+//! against one glossary). `position` is the only place where LSP positions
 //! meet byte offsets.
 
 mod code_action;
