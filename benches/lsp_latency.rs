@@ -4,7 +4,7 @@
 //! diagnostics, and peak memory with 100 open documents.
 //!
 //! Run with `cargo bench --bench lsp_latency`; it prints a Markdown table
-//! and writes it to `benches/LSP_BENCHMARKS.md`. Baselines measured in the
+//! and writes it to `target/LSP_BENCHMARKS.md` (the language-server section of BENCHMARKS.md). Baselines measured in the
 //! same run: a request that does nothing (hover on an unknown document) for
 //! the protocol's own cost, and `Engine::analyze` in-process for the lint.
 
@@ -504,7 +504,7 @@ fn main() {
         ms(edit_p50.saturating_sub(engine_p50)),
     );
     println!("{table}");
-    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/LSP_BENCHMARKS.md");
+    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/LSP_BENCHMARKS.md");
     if let Err(e) = std::fs::write(&out, &table) {
         eprintln!("could not write {}: {e}", out.display());
     }

@@ -40,7 +40,7 @@ pub fn run(args: Args, global: &super::Global) -> anyhow::Result<ExitCode> {
 /// One malloc arena for the whole server. With glibc's default (one per
 /// thread, up to eight per core) every blocking thread that analysed a large
 /// document keeps its freed memory: 100 MB instead of 60 MB with a 1 MB
-/// document open (benches/LSP_BENCHMARKS.md). The server's threads rarely
+/// document open (BENCHMARKS.md). The server's threads rarely
 /// allocate at the same time, so sharing one costs no speed.
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 fn limit_malloc_arenas() {
