@@ -71,6 +71,23 @@ pub fn term_markdown(
     out
 }
 
+/// Escapes text for HTML element content and quoted attribute values; the
+/// exported site and the served pages share it.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 fn linked(term: &Term, link: &dyn Fn(&Term) -> Option<String>) -> String {
     match link(term) {
         Some(target) => format!("[{}]({})", term.name, target),

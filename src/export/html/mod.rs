@@ -15,6 +15,7 @@ use serde_json::Value;
 use super::jsonld::{defined_term, term_set, NodeIds};
 use super::SiteFile;
 use crate::glossary::{slug, Glossary, Meta, Status, Term};
+use crate::render::escape_html as escape;
 
 /// The folder of the entry pages inside the site.
 pub const PAGES_DIR: &str = "terms";
@@ -292,22 +293,6 @@ fn safe_url(url: &str) -> String {
         None | Some("http" | "https" | "mailto") => url.trim().to_string(),
         Some(_) => "#".to_string(),
     }
-}
-
-/// Text for HTML element content and quoted attribute values.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
