@@ -55,19 +55,7 @@ pub fn render(markdown: &str, style: Style) -> String {
                     }
                     lists.push(first);
                 }
-                Tag::Item => {
-                    if !out.is_empty() && !out.ends_with('\n') {
-                        out.push('\n');
-                    }
-                    out.push_str(&"  ".repeat(lists.len().saturating_sub(1)));
-                    match lists.last_mut() {
-                        Some(Some(n)) => {
-                            out.push_str(&format!("{n}. "));
-                            *n += 1;
-                        }
-                        _ => out.push_str("• "),
-                    }
-                }
+                Tag::Item => start_list_item(&mut out, &mut lists, "  "),
                 Tag::Emphasis => out.push_str(on(ITALIC)),
                 Tag::Strong => out.push_str(on(BOLD)),
                 Tag::Link { dest_url, .. } => {
@@ -162,6 +150,23 @@ fn clean(text: &str) -> String {
     text.chars()
         .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
         .collect()
+}
+
+/// Starts a list item on its own line, indented `indent` per level of
+/// nesting, with its number (ordered lists) or a bullet. Shared by the
+/// terminal and the Slack renderings of an answer.
+pub fn start_list_item(out: &mut String, lists: &mut [Option<u64>], indent: &str) {
+    if !out.is_empty() && !out.ends_with('\n') {
+        out.push('\n');
+    }
+    out.push_str(&indent.repeat(lists.len().saturating_sub(1)));
+    match lists.last_mut() {
+        Some(Some(n)) => {
+            out.push_str(&format!("{n}. "));
+            *n += 1;
+        }
+        _ => out.push_str("• "),
+    }
 }
 
 #[cfg(test)]

@@ -227,17 +227,7 @@ pub fn mrkdwn(markdown: &str, public_url: Option<&str>) -> String {
                 lists.pop();
             }
             Event::Start(Tag::Item) => {
-                if !out.is_empty() && !out.ends_with('\n') {
-                    out.push('\n');
-                }
-                out.push_str(&"    ".repeat(lists.len().saturating_sub(1)));
-                match lists.last_mut() {
-                    Some(Some(n)) => {
-                        out.push_str(&format!("{n}. "));
-                        *n += 1;
-                    }
-                    _ => out.push_str("• "),
-                }
+                crate::bot::terminal::start_list_item(&mut out, &mut lists, "    ")
             }
             Event::Start(Tag::Strong) | Event::End(TagEnd::Strong) => out.push('*'),
             Event::Start(Tag::Emphasis) | Event::End(TagEnd::Emphasis) => out.push('_'),
