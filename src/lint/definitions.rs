@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::words::{acronym_stem, is_acronym_like, words};
+use super::words::{acronym_stem, is_acronym_like, words, Word};
 use crate::document::{Join, Regions};
 
 /// The acronyms defined in a document, with the offset of each first definition.
@@ -46,7 +46,7 @@ impl Definitions {
                 }
             }
         }
-        for w in words(prose, 0..prose.len()) {
+        for w in candidates(prose) {
             if !is_acronym_like(w.text) {
                 continue;
             }
@@ -93,6 +93,38 @@ impl Definitions {
             }
         }
     }
+}
+
+/// The only words that can be defined: those right after or before a `(`,
+/// and those before `stands for`. Looking at these alone keeps the pass
+/// from testing every word of a long document.
+fn candidates(prose: &str) -> Vec<Word<'_>> {
+    let word_ending_at = |end: usize| {
+        let start = prose[..end]
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| {
+                c.is_alphanumeric() || *c == '_' || crate::matcher::is_word_char(*c)
+            })
+            .last()
+            .map_or(end, |(i, _)| i);
+        words(prose, start..end).next().filter(|w| w.end() == end)
+    };
+    let mut found: Vec<Word> = Vec::new();
+    for (i, _) in prose.match_indices('(') {
+        found.extend(
+            words(prose, i + 1..prose.len())
+                .next()
+                .filter(|w| w.start == i + 1),
+        );
+        found.extend(word_ending_at(prose[..i].trim_end().len()));
+    }
+    for (i, _) in prose.match_indices("stands for ") {
+        found.extend(word_ending_at(prose[..i].trim_end().len()));
+    }
+    found.sort_by_key(|w| w.start);
+    found.dedup_by_key(|w| w.start);
+    found
 }
 
 /// Whether `long` spells out `acronym`: its first word starts with the
