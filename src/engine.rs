@@ -56,14 +56,6 @@ impl Engine {
         &self.config
     }
 
-    /// The same glossary with other settings (no rebuild of the matcher).
-    pub fn with_config(&self, config: Config) -> Engine {
-        Engine {
-            config,
-            ..self.clone()
-        }
-    }
-
     /// Mentions only: regions and the mentions in them.
     pub fn scan(&self, text: &str, language: Language) -> (Regions, Vec<Mention>) {
         let regions = Regions::of(text, language);

@@ -70,12 +70,6 @@ impl Format {
             _ => return None,
         })
     }
-
-    /// Whether a file with this name is a glossary file when met in a
-    /// glossary directory.
-    pub fn is_glossary_file_name(path: &str) -> bool {
-        path.ends_with(".toml")
-    }
 }
 
 fn detect_json(text: &str) -> Format {
