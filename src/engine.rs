@@ -8,7 +8,7 @@ use crate::config::Config;
 use crate::document::{Language, Regions};
 use crate::glossary::Glossary;
 use crate::lint::{self, Finding, KnownLabels};
-use crate::matcher::{Matcher, Mention};
+use crate::matcher::{EarlierScan, Matcher, Mention};
 
 /// A loaded glossary ready to analyse documents.
 #[derive(Debug, Clone)]
@@ -66,6 +66,34 @@ impl Engine {
     /// Mentions and lint findings.
     pub fn analyze(&self, text: &str, language: Language) -> Analysis {
         let (regions, mentions) = self.scan(text, language);
+        self.lint(text, regions, mentions)
+    }
+
+    /// The same analysis as [`Engine::analyze`], for a text that is an edit
+    /// of `earlier_text`, which this engine analysed as `earlier`: only the
+    /// paragraphs that changed are searched for mentions again (the lint
+    /// rules look at the whole document).
+    pub fn reanalyze(
+        &self,
+        text: &str,
+        language: Language,
+        earlier_text: &str,
+        earlier: &Analysis,
+    ) -> Analysis {
+        let regions = Regions::of(text, language);
+        let mentions = self.matcher.find_all_reusing(
+            text,
+            &regions,
+            EarlierScan {
+                text: earlier_text,
+                regions: &earlier.regions,
+                mentions: &earlier.mentions,
+            },
+        );
+        self.lint(text, regions, mentions)
+    }
+
+    fn lint(&self, text: &str, regions: Regions, mentions: Vec<Mention>) -> Analysis {
         let findings = lint::lint(&lint::Context {
             text,
             regions: &regions,

@@ -105,6 +105,63 @@ fn every_document_scans_and_lints() {
     );
 }
 
+/// Edits a writer makes: a word typed, a line removed, a code fence or a
+/// blank line inserted, a paragraph joined to the next.
+fn edits(text: &str, seed: usize) -> Vec<String> {
+    let lines: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .filter(|&i| i < text.len())
+        .collect();
+    let pick = |k: usize| lines[(seed * 7919 + k * 104_729) % lines.len()];
+    let line_end = |at: usize| text[at..].find('\n').map_or(text.len(), |n| at + n + 1);
+    let mut out = Vec::new();
+    for (k, insert) in [
+        "the Proof-of-stake ",
+        "```\n",
+        "\n\n",
+        "MEV and DAO ",
+        "<div>\n",
+        "| a |\n",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let at = pick(k);
+        out.push(format!("{}{insert}{}", &text[..at], &text[at..]));
+    }
+    let at = pick(7);
+    if let Some(c) = text[at..].chars().next().filter(|&c| c != '\n') {
+        out.push(format!("{}({}", &text[..at], &text[at + c.len_utf8()..]));
+    }
+    let at = pick(9);
+    out.push(format!("{}{}", &text[..at], &text[line_end(at)..]));
+    let at = pick(11);
+    let joined = line_end(at);
+    if joined > 0 && joined < text.len() {
+        out.push(format!("{} {}", &text[..joined - 1], &text[joined..]));
+    }
+    out
+}
+
+#[test]
+fn reanalysis_after_edits_equals_a_fresh_analysis() {
+    let engine = engine();
+    let mut reused = 0;
+    for (seed, path) in documents().iter().enumerate() {
+        let before = std::fs::read_to_string(path).unwrap();
+        let language = Language::from_path(path.to_str().unwrap());
+        let earlier = engine.analyze(&before, language);
+        for after in edits(&before, seed) {
+            let again = engine.reanalyze(&after, language, &before, &earlier);
+            let fresh = engine.analyze(&after, language);
+            assert_eq!(again.mentions, fresh.mentions, "{}", path.display());
+            assert_eq!(again.findings, fresh.findings, "{}", path.display());
+            reused += 1;
+        }
+    }
+    assert!(reused >= 60 * 7, "{reused} edits");
+}
+
 #[test]
 fn front_matter_heading_ids_and_link_targets_are_skipped() {
     let engine = engine();

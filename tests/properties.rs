@@ -1,6 +1,7 @@
 //! Invariants over arbitrary Unicode input: no panics, ranges on char
 //! boundaries, mentions that fold to the label they claim, positions that
-//! round-trip in every encoding.
+//! round-trip in every encoding, and an analysis after an edit that equals
+//! a fresh one.
 
 use std::sync::Arc;
 
@@ -94,6 +95,28 @@ proptest! {
                 prop_assert!(text.is_char_boundary(e.range.start) && text.is_char_boundary(e.range.end));
             }
         }
+    }
+
+    #[test]
+    fn reanalysis_after_an_edit_equals_a_fresh_analysis(
+        paragraphs in prop::collection::vec(text(), 1..8),
+        inserted in text(),
+        at in any::<prop::sample::Index>(),
+        removed in 0usize..12,
+        language in language(),
+    ) {
+        let engine = engine();
+        let before = paragraphs.join("\n\n");
+        let boundaries: Vec<usize> = before.char_indices().map(|(i, _)| i).chain([before.len()]).collect();
+        let start = *at.get(&boundaries);
+        let end = boundaries.iter().copied().filter(|&b| b >= start).nth(removed).unwrap_or(before.len());
+        let after = format!("{}{inserted}{}", &before[..start], &before[end..]);
+        let earlier = engine.analyze(&before, language);
+        let again = engine.reanalyze(&after, language, &before, &earlier);
+        let fresh = engine.analyze(&after, language);
+        prop_assert_eq!(&again.mentions, &fresh.mentions);
+        prop_assert_eq!(&again.findings, &fresh.findings);
+        prop_assert_eq!(&again.regions, &fresh.regions);
     }
 
     #[test]

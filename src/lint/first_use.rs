@@ -1,7 +1,5 @@
 //! `expand-on-first-use`: a glossary acronym used before its long form.
 
-use std::collections::HashSet;
-
 use super::words::is_acronym_like;
 use super::{finding, Context, Definitions, Edit, Finding, Fix, Rule};
 
@@ -9,10 +7,10 @@ use super::{finding, Context, Definitions, Edit, Finding, Fix, Rule};
 /// acronym and the entry's name (or a definition in the document) has not
 /// come before it.
 pub fn check(cx: &Context, definitions: &Definitions) -> Vec<Finding> {
-    let mut seen = HashSet::new();
+    let mut seen = vec![false; cx.glossary.terms().len()];
     let mut findings = Vec::new();
     for m in cx.mentions {
-        if !seen.insert(m.term) {
+        if std::mem::replace(&mut seen[m.term], true) {
             continue;
         }
         let term = &cx.glossary.terms()[m.term];

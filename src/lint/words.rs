@@ -45,6 +45,41 @@ pub fn words(text: &str, range: std::ops::Range<usize>) -> impl Iterator<Item = 
     })
 }
 
+/// The words of `text[range]` (as [`words`] splits them) that hold an ASCII
+/// capital or a non-ASCII character: every word that can be acronym-like.
+/// Runs of lower-case ASCII prose, most of a document, are skipped a byte
+/// at a time without decoding characters.
+pub fn words_with_capitals(
+    text: &str,
+    range: std::ops::Range<usize>,
+) -> impl Iterator<Item = Word<'_>> + '_ {
+    let bytes = text.as_bytes();
+    let is_trigger = |b: &u8| b.is_ascii_uppercase() || !b.is_ascii();
+    let mut at = range.start;
+    std::iter::from_fn(move || loop {
+        let next = bytes[at..range.end].iter().position(is_trigger)?;
+        // Back to the start of the run of word characters holding it, so
+        // that `words` splits from the same place it would from the start.
+        let hit = at + next;
+        let start = text[range.start..hit]
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphanumeric() || *c == '_' || is_mark(*c))
+            .last()
+            .map_or(hit, |(i, _)| range.start + i);
+        let word = words(text, start..range.end).next()?;
+        if word.end() <= hit {
+            // The character found is punctuation after a word: step over it.
+            at = hit + text[hit..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        }
+        at = word.end();
+        if word.text.as_bytes().iter().any(is_trigger) {
+            return Some(word);
+        }
+    })
+}
+
 fn is_mark(c: char) -> bool {
     crate::matcher::is_word_char(c) && !c.is_alphanumeric() && c != '_'
 }
@@ -112,6 +147,42 @@ mod tests {
         assert_eq!(
             got,
             ["JSON", "RPC", "DAO", "s", "n", "1", "e\u{301}t\u{e9}"]
+        );
+    }
+
+    #[test]
+    fn words_with_capitals_are_the_words_that_have_them() {
+        let text = "the FATCA rules, foo_BAR_baz DAOs ETH_x e\u{301}TH é DeFi and\u{301}MORE P2P end—Ok x😀 “quoted” «AB»";
+        for start in 0..text.len() {
+            if !text.is_char_boundary(start) {
+                continue;
+            }
+            let want: Vec<Word> = words(text, start..text.len())
+                .filter(|w| {
+                    w.text
+                        .bytes()
+                        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+                })
+                .collect();
+            let got: Vec<Word> = words_with_capitals(text, start..text.len()).collect();
+            assert_eq!(got, want, "from {start}");
+        }
+        let got: Vec<&str> = words_with_capitals(text, 0..text.len())
+            .map(|w| w.text)
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "FATCA",
+                "DAOs",
+                "e\u{301}TH",
+                "é",
+                "DeFi",
+                "and\u{301}MORE",
+                "P2P",
+                "Ok",
+                "AB"
+            ]
         );
     }
 

@@ -22,6 +22,11 @@ use crate::lint::{Finding, Rule, Severity};
 /// The `source` of every diagnostic.
 pub const SOURCE: &str = "glossa";
 
+/// The most later uses listed under one diagnostic: enough to find them,
+/// and a long document's acronym used hundreds of times does not make every
+/// publish hundreds of kilobytes (references list them all).
+const MAX_RELATED: usize = 20;
+
 /// The diagnostic of one finding.
 pub fn of_finding(snapshot: &Snapshot, f: &Finding) -> Diagnostic {
     let conv = snapshot.conv();
@@ -32,12 +37,21 @@ pub fn of_finding(snapshot: &Snapshot, f: &Finding) -> Diagnostic {
         .and_then(|id| glossary.get(id))
         .and_then(|t| glossary.url_of(t))
         .and_then(|u| Url::parse(&u).ok());
-    let related: Vec<DiagnosticRelatedInformation> = f
-        .repeats
+    let shown = f.repeats.len().min(MAX_RELATED);
+    let related: Vec<DiagnosticRelatedInformation> = f.repeats[..shown]
         .iter()
-        .map(|r| DiagnosticRelatedInformation {
-            location: Location::new(snapshot.uri.clone(), conv.range(r.clone())),
-            message: format!("{} is also used here", f.subject),
+        .enumerate()
+        .map(|(i, r)| {
+            let more = f.repeats.len() - shown;
+            let message = if i + 1 == shown && more > 0 {
+                format!("{} is also used here, and {more} more times", f.subject)
+            } else {
+                format!("{} is also used here", f.subject)
+            };
+            DiagnosticRelatedInformation {
+                location: Location::new(snapshot.uri.clone(), conv.range(r.clone())),
+                message,
+            }
         })
         .collect();
     Diagnostic {

@@ -25,6 +25,9 @@ pub struct Document {
     pub rev: u64,
     /// The analysis of one revision, computed once for everyone who asks.
     pub cache: Arc<SnapshotCell>,
+    /// The last analysis before the current revision, to be reused where
+    /// the text has not changed.
+    pub previous: Option<Arc<Snapshot>>,
     /// When the last change arrived.
     pub changed_at: Instant,
 }
@@ -61,6 +64,8 @@ pub struct Revision {
     pub rope: Rope,
     /// How it is scanned.
     pub language: Language,
+    /// An earlier analysis of the document, if any.
+    pub previous: Option<Arc<Snapshot>>,
 }
 
 /// One revision of a document with everything found in it.
@@ -77,6 +82,8 @@ pub struct Snapshot {
     pub index: LineIndex,
     /// The glossary and settings it was analysed with.
     pub loaded: Arc<Loaded>,
+    /// How it was scanned.
+    pub language: Language,
     /// Mentions and findings.
     pub analysis: Analysis,
     /// The negotiated position encoding.
@@ -86,14 +93,21 @@ pub struct Snapshot {
 }
 
 impl Snapshot {
-    /// Analyses a revision: mentions and findings.
+    /// Analyses a revision: mentions and findings, reusing the previous
+    /// analysis where the text is unchanged if it used the same glossary.
     pub fn compute(r: Revision, loaded: Arc<Loaded>, encoding: Encoding) -> Snapshot {
         let text = r.rope.to_string();
-        let analysis = if loaded.is_project_file(&r.uri) {
+        let previous = r
+            .previous
+            .as_ref()
+            .filter(|p| Arc::ptr_eq(&p.loaded, &loaded) && p.language == r.language);
+        let analysis = match previous {
             // Glossary files and settings get their problems, not prose checks.
-            Analysis::default()
-        } else {
-            loaded.engine.analyze(&text, r.language)
+            _ if loaded.is_project_file(&r.uri) => Analysis::default(),
+            Some(p) => loaded
+                .engine
+                .reanalyze(&text, r.language, &p.text, &p.analysis),
+            None => loaded.engine.analyze(&text, r.language),
         };
         Snapshot::new(r, text, analysis, loaded, encoding)
     }
@@ -121,6 +135,7 @@ impl Snapshot {
             rev: r.rev,
             version: r.version,
             index: LineIndex::new(&text),
+            language: r.language,
             text,
             loaded,
             analysis,
@@ -159,6 +174,7 @@ impl Document {
             version,
             rev: 0,
             cache: SnapshotCell::new(0, generation),
+            previous: None,
             changed_at: Instant::now(),
         }
     }
@@ -177,6 +193,9 @@ impl Document {
                 }
             }
         }
+        if let Some(analysed) = self.cache.cell.get() {
+            self.previous = Some(analysed.clone());
+        }
         self.rev += 1;
         self.changed_at = Instant::now();
         self.cache = SnapshotCell::new(self.rev, self.cache.generation);
@@ -190,6 +209,7 @@ impl Document {
             version: self.version,
             rope: self.rope.clone(),
             language: self.language,
+            previous: self.previous.clone(),
         }
     }
 

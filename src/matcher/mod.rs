@@ -6,8 +6,10 @@
 //! leftmost-longest among the survivors) are checked on the folded buffer.
 
 mod normalize;
+mod rescan;
 
 pub use normalize::{is_word_char, Normalized, BARRIER};
+pub use rescan::EarlierScan;
 
 use std::collections::HashMap;
 

@@ -93,6 +93,24 @@ async fn pushed_again_after_an_edit_and_cleared_on_close() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn related_information_lists_twenty_later_uses_and_counts_the_rest() {
+    let c = Client::with_files(&[]).await;
+    let uri = c.uri("doc.md");
+    let doc = "QQX is here.\n".repeat(30);
+    let diags = c.open_md("doc.md", &doc).await;
+    let related = diags[0]["relatedInformation"].as_array().unwrap();
+    assert_eq!(related.len(), 20);
+    assert_eq!(related[0]["location"]["range"], range(1, 0, 3));
+    assert_eq!(related[0]["message"], "QQX is also used here");
+    assert_eq!(related[19]["location"]["range"], range(20, 0, 3));
+    assert_eq!(
+        related[19]["message"],
+        "QQX is also used here, and 9 more times"
+    );
+    assert_eq!(related[19]["location"]["uri"], uri.as_str());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pulled_when_the_client_asks_for_them() {
     let mut caps = capabilities(&["utf-16"]);
     caps["textDocument"]["diagnostic"] = json!({"dynamicRegistration": false});

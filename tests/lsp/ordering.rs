@@ -66,49 +66,59 @@ fn without_uri(diags: &Value) -> Value {
     d
 }
 
+const PIECES: [&str; 13] = [
+    "Tax Treaty ",
+    "XYZ ",
+    "😀",
+    "CRS ",
+    "\n",
+    "Virtual currency ",
+    "漢字",
+    "Permanent\nEstablishment ",
+    "é",
+    "MiCA",
+    "\r\n",
+    "\n\n",
+    "```\n",
+];
+
+/// A random edit of `text` inserting one of `pieces`: applies it and
+/// returns it as a content change.
+fn edit(text: &mut String, rng: &mut Lcg, pieces: &[&str]) -> Value {
+    let start = boundary(text, rng);
+    let end = if rng.next(3) == 0 {
+        let rest = &text[start..];
+        let n = rng.next(4);
+        let mut end = start + rest.char_indices().nth(n).map_or(rest.len(), |(i, _)| i);
+        if text[..end].ends_with('\r') && text[end..].starts_with('\n') {
+            end += 1;
+        }
+        end
+    } else {
+        start
+    };
+    let insert = if start < end && rng.next(2) == 0 {
+        ""
+    } else {
+        pieces[rng.next(pieces.len())]
+    };
+    let change = json!({
+        "range": {"start": position(text, start), "end": position(text, end)},
+        "text": insert
+    });
+    text.replace_range(start..end, insert);
+    change
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_hundred_edits_in_a_burst_equal_the_text_opened_fresh() {
     let c = Client::with_files(&[]).await;
     let uri = c.uri("edited.md");
     let mut text = String::from("# Notes 😀\n\nThe Tax Treaty and the CRS.\n");
     c.open(&uri, "markdown", &text).await;
-    let pieces = [
-        "Tax Treaty ",
-        "XYZ ",
-        "😀",
-        "CRS ",
-        "\n",
-        "Virtual currency ",
-        "漢字",
-        "Permanent\nEstablishment ",
-        "é",
-        "MiCA",
-        "\r\n",
-    ];
     let mut rng = Lcg(7);
     for version in 2..202 {
-        let start = boundary(&text, &mut rng);
-        let end = if rng.next(3) == 0 {
-            let rest = &text[start..];
-            let n = rng.next(4);
-            let mut end = start + rest.char_indices().nth(n).map_or(rest.len(), |(i, _)| i);
-            if text[..end].ends_with('\r') && text[end..].starts_with('\n') {
-                end += 1;
-            }
-            end
-        } else {
-            start
-        };
-        let insert = if start < end && rng.next(2) == 0 {
-            ""
-        } else {
-            pieces[rng.next(pieces.len())]
-        };
-        let change = json!({
-            "range": {"start": position(&text, start), "end": position(&text, end)},
-            "text": insert
-        });
-        text.replace_range(start..end, insert);
+        let change = edit(&mut text, &mut rng, &PIECES[..11]);
         c.notify(
             "textDocument/didChange",
             json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]}),
@@ -134,4 +144,39 @@ async fn two_hundred_edits_in_a_burst_equal_the_text_opened_fresh() {
         }
     }
     assert!(hovers > 20, "only {hovers} hovers in:\n{text}");
+}
+
+/// Each edit analysed before the next, so that every analysis starts from
+/// the previous one: the diagnostics of each version equal a fresh open.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn each_analysis_after_an_edit_equals_the_text_opened_fresh() {
+    let c = Client::with_files(&[]).await;
+    let uri = c.uri("edited.md");
+    let mut text = String::from(
+        "# Notes\n\nThe Tax Treaty and the CRS.\n\nXYZ here.\n\n```\nCRS\n```\n\nPermanent Establishment (PE).\n",
+    );
+    c.open_md("edited.md", &text).await;
+    let mut rng = Lcg(11);
+    for version in 2..42 {
+        let change = edit(&mut text, &mut rng, &PIECES);
+        c.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]}),
+        )
+        .await;
+        c.notify(
+            "textDocument/didSave",
+            json!({"textDocument": {"uri": uri}}),
+        )
+        .await;
+        let edited = c.diagnostics(&uri, json!(version)).await;
+        let fresh_name = format!("fresh{version}.md");
+        let fresh = c.open_md(&fresh_name, &text).await;
+        assert_eq!(without_uri(&edited), without_uri(&fresh), "{text}");
+        c.notify(
+            "textDocument/didClose",
+            json!({"textDocument": {"uri": c.uri(&fresh_name)}}),
+        )
+        .await;
+    }
 }
