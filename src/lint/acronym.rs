@@ -3,7 +3,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::words::{
-    acronym_stem, is_acronym_like, is_ordinary, is_roman_numeral, words_with_capitals,
+    acronym_candidates, acronym_stem, is_acronym_like, is_ordinary, is_roman_numeral,
 };
 use super::{finding, Context, Definitions, Finding, Rule};
 use crate::matcher::mention_at;
@@ -14,7 +14,7 @@ pub fn check(cx: &Context, definitions: &Definitions) -> Vec<Finding> {
     let mut first: HashMap<&str, usize> = HashMap::new();
     let mut findings: Vec<Finding> = Vec::new();
     for seg in &cx.regions.segments {
-        for word in words_with_capitals(cx.text, seg.range.clone()) {
+        for word in acronym_candidates(cx.text, seg.range.clone()) {
             if !is_acronym_like(word.text) || mention_at(cx.mentions, word.start).is_some() {
                 continue;
             }

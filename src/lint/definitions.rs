@@ -4,7 +4,11 @@
 use std::collections::HashMap;
 
 use super::words::{acronym_stem, is_acronym_like, words, Word};
-use crate::document::{Join, Regions};
+use std::sync::LazyLock;
+
+use memchr::memmem;
+
+use crate::document::{Join, Regions, Segment};
 
 /// The acronyms defined in a document, with the offset of each first definition.
 #[derive(Debug, Default, Clone)]
@@ -166,25 +170,48 @@ impl ProseBlock {
     }
 }
 
+/// The prose blocks that can hold a definition: those with a `(`, a `*[`
+/// or `stands for` (most paragraphs have none and are not copied).
 fn prose_blocks(text: &str, regions: &Regions) -> Vec<ProseBlock> {
+    static STANDS_FOR: LazyLock<memmem::Finder> =
+        LazyLock::new(|| memmem::Finder::new("stands for"));
+    let may_define = |span: &[u8]| {
+        memchr::memchr2(b'(', b'[', span).is_some() || STANDS_FOR.find(span).is_some()
+    };
+    let segments = &regions.segments;
     let mut blocks: Vec<ProseBlock> = Vec::new();
-    for seg in &regions.segments {
-        let piece = &text[seg.range.clone()];
-        match (seg.join, blocks.last_mut()) {
-            (Join::Space | Join::Touch, Some(b)) => {
-                if seg.join == Join::Space {
-                    b.text.push(' ');
-                }
-                b.pieces.push((b.text.len(), seg.range.start));
-                b.text.push_str(piece);
-            }
-            _ => blocks.push(ProseBlock {
-                text: piece.to_string(),
-                pieces: vec![(0, seg.range.start)],
-            }),
+    let mut i = 0;
+    while i < segments.len() {
+        // A block: this segment and those joined to it.
+        let end = i
+            + 1
+            + segments[i + 1..]
+                .iter()
+                .take_while(|s| s.join != Join::Barrier)
+                .count();
+        let span = segments[i].range.start..segments[end - 1].range.end;
+        if may_define(&text.as_bytes()[span]) {
+            blocks.push(prose_block(text, &segments[i..end]));
         }
+        i = end;
     }
     blocks
+}
+
+/// The prose of one block of joined segments.
+fn prose_block(text: &str, segments: &[Segment]) -> ProseBlock {
+    let mut block = ProseBlock {
+        text: String::new(),
+        pieces: Vec::with_capacity(segments.len()),
+    };
+    for (k, seg) in segments.iter().enumerate() {
+        if k > 0 && seg.join == Join::Space {
+            block.text.push(' ');
+        }
+        block.pieces.push((block.text.len(), seg.range.start));
+        block.text.push_str(&text[seg.range.clone()]);
+    }
+    block
 }
 
 #[cfg(test)]

@@ -1,6 +1,10 @@
 //! `undefined-term-reference`: `:term:` and `{term}` roles and `[[Term]]`
 //! wiki links that name no glossary entry.
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
 use super::{finding, Context, Edit, Finding, Fix, Rule};
 use crate::glossary::{Glossary, Term};
 use crate::matcher::Normalized;
@@ -51,48 +55,53 @@ struct Reference {
 
 /// `:term:`X``, `:term:`text <X>``, `{term}`X``, `[[X]]`, `[[X|text]]`, `[[X#part]]`.
 fn references(text: &str) -> Vec<Reference> {
+    // The three openings, found in one pass over the document.
+    static OPENINGS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::new([":term:`", "{term}`", "[["]).expect("three short literal patterns")
+    });
     let mut found = Vec::new();
-    for role in [":term:`", "{term}`"] {
-        let mut from = 0;
-        while let Some(i) = text[from..].find(role).map(|i| from + i) {
-            let body = i + role.len();
-            from = body;
-            let Some(len) = text[body..].find(['`', '\n']) else {
-                break;
-            };
-            if text.as_bytes()[body + len] != b'`' {
-                continue;
-            }
-            let inner = body..body + len;
-            let raw = &text[inner.clone()];
-            let target = match (raw.rfind('<'), raw.ends_with('>')) {
-                (Some(lt), true) => inner.start + lt + 1..inner.end - 1,
-                _ => inner,
-            };
-            found.push(Reference {
-                markup_start: i + 1,
-                target: trim(text, target),
-            });
-        }
-    }
-    let mut from = 0;
-    while let Some(i) = text[from..].find("[[").map(|i| from + i) {
-        from = i + 2;
-        let Some(len) = text[i + 2..].find([']', '\n', '[']) else {
-            break;
+    for m in OPENINGS.find_iter(text) {
+        let (i, body) = (m.start(), m.end());
+        let reference = if m.pattern().as_usize() < 2 {
+            role(text, i, body)
+        } else {
+            wiki_link(text, i)
         };
-        if !text[i + 2 + len..].starts_with("]]") || len == 0 {
-            continue;
-        }
-        let inner = &text[i + 2..i + 2 + len];
-        let end = inner.find(['|', '#']).unwrap_or(inner.len());
-        found.push(Reference {
-            markup_start: i + 2,
-            target: trim(text, i + 2..i + 2 + end),
-        });
+        found.extend(reference);
     }
-    found.sort_by_key(|r| r.markup_start);
     found
+}
+
+/// A role whose opening (`:term:`` or `{term}``) is `text[i..body]`.
+fn role(text: &str, i: usize, body: usize) -> Option<Reference> {
+    let len = text[body..].find(['`', '\n'])?;
+    if text.as_bytes()[body + len] != b'`' {
+        return None;
+    }
+    let inner = body..body + len;
+    let raw = &text[inner.clone()];
+    let target = match (raw.rfind('<'), raw.ends_with('>')) {
+        (Some(lt), true) => inner.start + lt + 1..inner.end - 1,
+        _ => inner,
+    };
+    Some(Reference {
+        markup_start: i + 1,
+        target: trim(text, target),
+    })
+}
+
+/// A wiki link whose `[[` is at `i`.
+fn wiki_link(text: &str, i: usize) -> Option<Reference> {
+    let len = text[i + 2..].find([']', '\n', '['])?;
+    if !text[i + 2 + len..].starts_with("]]") || len == 0 {
+        return None;
+    }
+    let inner = &text[i + 2..i + 2 + len];
+    let end = inner.find(['|', '#']).unwrap_or(inner.len());
+    Some(Reference {
+        markup_start: i + 2,
+        target: trim(text, i + 2..i + 2 + end),
+    })
 }
 
 fn trim(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usize> {

@@ -45,22 +45,45 @@ pub fn words(text: &str, range: std::ops::Range<usize>) -> impl Iterator<Item = 
     })
 }
 
-/// The words of `text[range]` (as [`words`] splits them) that hold an ASCII
-/// capital or a non-ASCII character: every word that can be acronym-like.
-/// Runs of lower-case ASCII prose, most of a document, are skipped a byte
-/// at a time without decoding characters.
-pub fn words_with_capitals(
+/// The words of `text[range]` (as [`words`] splits them) that hold two
+/// ASCII capitals or a non-ASCII character: every word that can be
+/// acronym-like. Lower-case prose and capitalised words, most of a
+/// document, are passed over byte by byte without decoding characters.
+pub fn acronym_candidates(
     text: &str,
     range: std::ops::Range<usize>,
 ) -> impl Iterator<Item = Word<'_>> + '_ {
     let bytes = text.as_bytes();
     let is_trigger = |b: &u8| b.is_ascii_uppercase() || !b.is_ascii();
+    let in_ascii_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
     let mut at = range.start;
     std::iter::from_fn(move || loop {
-        let next = bytes[at..range.end].iter().position(is_trigger)?;
-        // Back to the start of the run of word characters holding it, so
-        // that `words` splits from the same place it would from the start.
-        let hit = at + next;
+        let hit = at + bytes[at..range.end].iter().position(is_trigger)?;
+        // The run of ASCII word characters around the hit.
+        let mut start = hit;
+        while start > range.start && in_ascii_word(bytes[start - 1]) {
+            start -= 1;
+        }
+        let mut end = hit;
+        while end < range.end && in_ascii_word(bytes[end]) {
+            end += 1;
+        }
+        let bounded = |i: usize| i == range.start || i == range.end || bytes[i].is_ascii();
+        if bytes[hit].is_ascii() && bounded(start) && (end == range.end || bytes[end].is_ascii()) {
+            // A word of ASCII alone: `words` would split it here too.
+            at = end;
+            let token = &bytes[start..end];
+            let capitals = token.iter().filter(|b| b.is_ascii_uppercase()).count();
+            if capitals >= 2 && !token.contains(&b'_') {
+                return Some(Word {
+                    start,
+                    text: &text[start..end],
+                });
+            }
+            continue;
+        }
+        // Non-ASCII next to the hit: let `words` split, from the start of
+        // the run of word characters holding it.
         let start = text[range.start..hit]
             .char_indices()
             .rev()
@@ -74,10 +97,15 @@ pub fn words_with_capitals(
             continue;
         }
         at = word.end();
-        if word.text.as_bytes().iter().any(is_trigger) {
+        if is_candidate(word.text) {
             return Some(word);
         }
     })
+}
+
+/// Whether a word holds two ASCII capitals or a non-ASCII character.
+fn is_candidate(word: &str) -> bool {
+    !word.is_ascii() || word.bytes().filter(u8::is_ascii_uppercase).count() >= 2
 }
 
 fn is_mark(c: char) -> bool {
@@ -151,23 +179,19 @@ mod tests {
     }
 
     #[test]
-    fn words_with_capitals_are_the_words_that_have_them() {
-        let text = "the FATCA rules, foo_BAR_baz DAOs ETH_x e\u{301}TH é DeFi and\u{301}MORE P2P end—Ok x😀 “quoted” «AB»";
+    fn acronym_candidates_are_the_words_that_can_be_acronyms() {
+        let text = "the FATCA rules, foo_BAR_baz DAOs ETH_x e\u{301}TH é DeFi and\u{301}MORE P2P end—Ok x😀 “quoted” «AB» Is iPhone McDonald aBc_DE ÀB";
         for start in 0..text.len() {
             if !text.is_char_boundary(start) {
                 continue;
             }
             let want: Vec<Word> = words(text, start..text.len())
-                .filter(|w| {
-                    w.text
-                        .bytes()
-                        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
-                })
+                .filter(|w| is_candidate(w.text))
                 .collect();
-            let got: Vec<Word> = words_with_capitals(text, start..text.len()).collect();
+            let got: Vec<Word> = acronym_candidates(text, start..text.len()).collect();
             assert_eq!(got, want, "from {start}");
         }
-        let got: Vec<&str> = words_with_capitals(text, 0..text.len())
+        let got: Vec<&str> = acronym_candidates(text, 0..text.len())
             .map(|w| w.text)
             .collect();
         assert_eq!(
@@ -180,8 +204,9 @@ mod tests {
                 "DeFi",
                 "and\u{301}MORE",
                 "P2P",
-                "Ok",
-                "AB"
+                "AB",
+                "McDonald",
+                "ÀB"
             ]
         );
     }
