@@ -153,15 +153,12 @@ pub async fn publish_problems(state: &State) {
     let pulled = |uri: &Url| pull && open.contains(uri);
     for uri in previous {
         if !current.contains_key(&uri) && !pulled(&uri) {
-            state
-                .client
-                .publish_diagnostics(uri, Vec::new(), None)
-                .await;
+            state.publish_diagnostics(uri, &[], None);
         }
     }
     for (uri, diags) in current {
         if !pulled(&uri) {
-            state.client.publish_diagnostics(uri, diags, None).await;
+            state.publish_diagnostics(uri, &diags, None);
         }
     }
 }
@@ -178,10 +175,7 @@ pub async fn publish(state: &State, uri: &Url, rev: u64) {
         return;
     }
     let diags = of_snapshot(state, &snapshot);
-    state
-        .client
-        .publish_diagnostics(uri.clone(), diags, Some(snapshot.version))
-        .await;
+    state.publish_diagnostics(uri.clone(), &diags, Some(snapshot.version));
 }
 
 /// Publishes a document's diagnostics after `delay`, unless it changes

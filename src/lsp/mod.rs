@@ -77,13 +77,16 @@ where
     I: AsyncRead + Unpin + Send + 'static,
     O: AsyncWrite + Unpin + Send + 'static,
 {
-    let (service, socket) = LspService::new(|client| Backend::new(client, options));
+    let (outbox, outgoing) = transport::Outbox::channel();
+    let server_outbox = outbox.clone();
+    let (service, socket) =
+        LspService::new(move |client| Backend::new(client, server_outbox, options));
     let shut_down = Arc::new(AtomicBool::new(false));
     let service = ShutdownWatch {
         inner: service,
         shut_down: shut_down.clone(),
     };
-    let end = transport::serve(input, output, service, socket).await;
+    let end = transport::serve(input, output, service, socket, (outbox, outgoing)).await;
     if end == transport::End::Exit && shut_down.load(Ordering::SeqCst) {
         Ending::Clean
     } else {

@@ -13,6 +13,7 @@ use tower_lsp::lsp_types::*;
 use tower_lsp::{Client, LanguageServer};
 
 use super::state::{lock, Init, State};
+use super::transport::Outbox;
 use super::{code_action, commands, completion, definition, diagnostics, hover, inlay, links};
 use super::{position, references, settings, symbols, workspace_scan, Options};
 use crate::config::Config;
@@ -25,9 +26,9 @@ pub struct Backend {
 
 impl Backend {
     /// A server talking to `client`.
-    pub fn new(client: Client, options: Options) -> Backend {
+    pub(crate) fn new(client: Client, outbox: Outbox, options: Options) -> Backend {
         Backend {
-            state: Arc::new(State::new(client, options)),
+            state: Arc::new(State::new(client, outbox, options)),
         }
     }
 
@@ -315,7 +316,7 @@ impl LanguageServer for Backend {
             let keep = diagnostics::problems(&self.state)
                 .remove(&uri)
                 .unwrap_or_default();
-            self.state.client.publish_diagnostics(uri, keep, None).await;
+            self.state.publish_diagnostics(uri, &keep, None);
         }
     }
 

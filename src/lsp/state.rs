@@ -9,11 +9,12 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 
 use serde_json::Value;
-use tower_lsp::lsp_types::{MessageType, Url};
+use tower_lsp::lsp_types::{Diagnostic, MessageType, Url};
 use tower_lsp::Client;
 
 use super::document::{Document, Snapshot};
 use super::loader::{self, Loaded};
+use super::transport::Outbox;
 use super::workspace_scan::WorkspaceIndex;
 use super::Options;
 use crate::document::Encoding;
@@ -48,6 +49,8 @@ pub struct Init {
 pub struct State {
     /// The connection to the client.
     pub client: Client,
+    /// Notifications written straight to the client.
+    outbox: Outbox,
     /// How the server was started.
     pub options: Options,
     init: RwLock<Init>,
@@ -79,9 +82,10 @@ pub fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 
 impl State {
     /// A state with an empty glossary.
-    pub fn new(client: Client, options: Options) -> State {
+    pub fn new(client: Client, outbox: Outbox, options: Options) -> State {
         State {
             client,
+            outbox,
             options,
             init: RwLock::new(Init::default()),
             docs: Mutex::new(HashMap::new()),
@@ -97,6 +101,25 @@ impl State {
             watched: Mutex::new(Vec::new()),
             shut_down: AtomicBool::new(false),
         }
+    }
+
+    /// Sends `textDocument/publishDiagnostics` (every publish goes this
+    /// way, so that those of one document arrive in the order sent).
+    pub fn publish_diagnostics(&self, uri: Url, diagnostics: &[Diagnostic], version: Option<i32>) {
+        #[derive(serde::Serialize)]
+        struct Params<'a> {
+            uri: Url,
+            diagnostics: &'a [Diagnostic],
+            #[serde(skip_serializing_if = "Option::is_none")]
+            version: Option<i32>,
+        }
+        let params = Params {
+            uri,
+            diagnostics,
+            version,
+        };
+        self.outbox
+            .notify("textDocument/publishDiagnostics", &params);
     }
 
     /// What was agreed at `initialize`.

@@ -7,6 +7,7 @@
 
 use futures::stream::FuturesUnordered;
 use futures::{SinkExt, StreamExt};
+use serde::Serialize;
 use serde_json::{json, Value};
 use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader};
 use tokio::sync::mpsc;
@@ -29,6 +30,41 @@ pub enum End {
     Eof,
 }
 
+/// Notifications the server writes itself, serialised once straight to
+/// bytes (tower-lsp's client turns parameters into a `Value` tree first,
+/// which for a long document's diagnostics costs as much again).
+#[derive(Debug, Clone)]
+pub struct Outbox(mpsc::UnboundedSender<Vec<u8>>);
+
+/// Where the bodies sent through an [`Outbox`] and the transport arrive.
+pub type Outgoing = mpsc::UnboundedReceiver<Vec<u8>>;
+
+impl Outbox {
+    /// An outbox and the receiving end that [`serve`] writes from.
+    pub fn channel() -> (Outbox, Outgoing) {
+        let (tx, rx) = mpsc::unbounded_channel();
+        (Outbox(tx), rx)
+    }
+
+    /// Sends a notification; dropped once the session has ended.
+    pub fn notify<P: Serialize>(&self, method: &str, params: &P) {
+        #[derive(Serialize)]
+        struct Notification<'a, P> {
+            jsonrpc: &'static str,
+            method: &'a str,
+            params: &'a P,
+        }
+        let message = Notification {
+            jsonrpc: "2.0",
+            method,
+            params,
+        };
+        if let Ok(body) = serde_json::to_vec(&message) {
+            let _ = self.0.send(body);
+        }
+    }
+}
+
 /// One message read from the input.
 enum Frame {
     /// A JSON value.
@@ -37,15 +73,23 @@ enum Frame {
     Garbage(String),
 }
 
-/// Serves `service` until `exit` or the end of `input`.
-pub async fn serve<I, O, S>(input: I, output: O, mut service: S, socket: ClientSocket) -> End
+/// Serves `service` until `exit` or the end of `input`, writing its
+/// answers, what it sends through `socket` and what arrives in `outgoing`
+/// (from `outbox` and its clones).
+pub async fn serve<I, O, S>(
+    input: I,
+    output: O,
+    mut service: S,
+    socket: ClientSocket,
+    (outbox, outgoing): (Outbox, Outgoing),
+) -> End
 where
     I: AsyncRead + Unpin + Send + 'static,
     O: AsyncWrite + Unpin + Send + 'static,
     S: Service<Request, Response = Option<Response>, Error = ExitedError>,
 {
-    let (out_tx, out_rx) = mpsc::unbounded_channel::<Vec<u8>>();
-    let writer = tokio::spawn(write_loop(output, out_rx));
+    let out_tx = outbox.0;
+    let writer = tokio::spawn(write_loop(output, outgoing));
     let (mut to_client, mut from_client) = socket.split();
     let forward_tx = out_tx.clone();
     let forwarder = tokio::spawn(async move {
@@ -101,7 +145,9 @@ where
     };
     reader.abort();
     forwarder.abort();
-    drop(out_tx);
+    // The server's state may still hold outboxes: an empty body ends the
+    // writer once everything before it is written.
+    let _ = out_tx.send(Vec::new());
     let _ = writer.await;
     end
 }
@@ -217,12 +263,10 @@ async fn read_loop<I: AsyncRead + Unpin>(input: I, frames: mpsc::Sender<Frame>) 
     }
 }
 
-/// Writes each message body with its header, flushing after each.
-async fn write_loop<O: AsyncWrite + Unpin>(
-    mut output: O,
-    mut messages: mpsc::UnboundedReceiver<Vec<u8>>,
-) {
-    while let Some(body) = messages.recv().await {
+/// Writes each message body with its header, flushing after each, until
+/// an empty body.
+async fn write_loop<O: AsyncWrite + Unpin>(mut output: O, mut messages: Outgoing) {
+    while let Some(body) = messages.recv().await.filter(|b| !b.is_empty()) {
         let header = format!("Content-Length: {}\r\n\r\n", body.len());
         if output.write_all(header.as_bytes()).await.is_err()
             || output.write_all(&body).await.is_err()
