@@ -215,6 +215,11 @@ impl Document {
 
     /// The cell for the current revision and glossary generation.
     pub fn cell(&mut self, generation: u64) -> Arc<SnapshotCell> {
+        if self.cache.generation != generation {
+            // An analysis with another glossary cannot be reused, and would
+            // keep that glossary in memory.
+            self.previous = None;
+        }
         if self.cache.generation != generation || self.cache.rev != self.rev {
             self.cache = SnapshotCell::new(self.rev, generation);
         }
