@@ -1,6 +1,7 @@
 //! Engine benchmarks: automaton build and end-to-end scan throughput, each
 //! beside the aho-corasick crate alone on the same labels and bytes (the
-//! practical ceiling). Judge by the ratios; the machine is noisy.
+//! practical ceiling), and the analysis after an edit beside a fresh one.
+//! Judge by the ratios; the machine is noisy.
 
 use std::hint::black_box;
 use std::sync::Arc;
@@ -146,5 +147,26 @@ fn scan(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, build, scan);
+/// A word typed into one line of a 1 MB document: `Engine::reanalyze` from
+/// the analysis before the edit against `Engine::analyze` of the new text.
+fn edit(c: &mut Criterion) {
+    let mut group = c.benchmark_group("edit");
+    group.sample_size(20);
+    let engine = Engine::new(Arc::new(glossary(10_000)), Config::default());
+    let language = Language::Markdown { mdx: false };
+    let before = document(engine.glossary(), 1 << 20);
+    let line = before.len() / 2 + before[before.len() / 2..].find('\n').unwrap() + 1;
+    let mut after = before.clone();
+    after.insert_str(line, "The QZY rule and ");
+    let earlier = engine.analyze(&before, language);
+    group.bench_function("analyze 1MB", |b| {
+        b.iter(|| engine.analyze(black_box(&after), language))
+    });
+    group.bench_function("reanalyze 1MB after an edit", |b| {
+        b.iter(|| engine.reanalyze(black_box(&after), language, &before, &earlier))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, build, scan, edit);
 criterion_main!(benches);
