@@ -102,6 +102,30 @@ fn other_formats() {
 }
 
 #[test]
+fn human_fix_lines_sit_under_the_gutter_of_long_line_numbers() {
+    let text = format!("{}The CRS applies.\n", "\n".repeat(120));
+    let o = glossa_in(
+        &fixtures(),
+        &[
+            "lint",
+            "-",
+            "--glossary",
+            "glossary.toml",
+            "--format",
+            "human",
+        ],
+        Some(text.as_bytes()),
+    );
+    let human = stdout(&o);
+    assert!(
+        human.contains(
+            "    |\n121 | The CRS applies.\n    |     ^^^\n    = fix: Expand to \"Common Reporting Standard (CRS)\"\n"
+        ),
+        "{human}"
+    );
+}
+
+#[test]
 fn exit_codes() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("clean.md"), "Nothing to see here.\n").unwrap();

@@ -182,12 +182,12 @@ pub fn human(reports: &[FileReport], color: bool) -> String {
                 f.rule.id(),
                 f.message
             ));
+            let gutter = line.to_string().len();
             if let Some(range) = r.index.line_range(&r.text, line as usize - 1) {
                 let src = &r.text[range.clone()];
                 let start_col = column as usize - 1;
                 let end = f.range.end.min(range.end).max(f.range.start);
                 let width = r.text[f.range.start..end].chars().count().max(1);
-                let gutter = line.to_string().len();
                 out.push_str(&format!(
                     "{:gutter$} |\n{line} | {src}\n{:gutter$} | {}{}\n",
                     "",
@@ -197,7 +197,8 @@ pub fn human(reports: &[FileReport], color: bool) -> String {
                 ));
             }
             if let Some(fix) = &f.fix {
-                out.push_str(&format!("  = fix: {}\n", fix.title));
+                // Under the gutter's bar, as the source lines above.
+                out.push_str(&format!("{:gutter$} = fix: {}\n", "", fix.title));
             }
         }
     }
