@@ -2,12 +2,11 @@
 //! `ACR stands for Long Form` and `*[ACR]: Long Form`, in prose only.
 
 use std::collections::HashMap;
-
-use super::words::{acronym_stem, is_acronym_like, words, Word};
 use std::sync::LazyLock;
 
 use memchr::memmem;
 
+use super::words::{acronym_stem, is_acronym_like, words, Word};
 use crate::document::{Join, Regions, Segment};
 
 /// The acronyms defined in a document, with the offset of each first definition.

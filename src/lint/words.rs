@@ -68,8 +68,9 @@ pub fn acronym_candidates(
         while end < range.end && in_ascii_word(bytes[end]) {
             end += 1;
         }
-        let bounded = |i: usize| i == range.start || i == range.end || bytes[i].is_ascii();
-        if bytes[hit].is_ascii() && bounded(start) && (end == range.end || bytes[end].is_ascii()) {
+        let ascii_before = start == range.start || bytes[start - 1].is_ascii();
+        let ascii_after = end == range.end || bytes[end].is_ascii();
+        if bytes[hit].is_ascii() && ascii_before && ascii_after {
             // A word of ASCII alone: `words` would split it here too.
             at = end;
             let token = &bytes[start..end];
@@ -209,6 +210,19 @@ mod tests {
                 "ÀB"
             ]
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn acronym_candidates_are_exactly_the_filtered_words(
+            text in "[a-cA-C0-9_ .é—É😀\u{301}\u{2019}]{0,60}",
+        ) {
+            let want: Vec<Word> = words(&text, 0..text.len())
+                .filter(|w| is_candidate(w.text))
+                .collect();
+            let got: Vec<Word> = acronym_candidates(&text, 0..text.len()).collect();
+            proptest::prop_assert_eq!(got, want);
+        }
     }
 
     #[test]
