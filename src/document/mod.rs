@@ -57,6 +57,20 @@ impl Regions {
         }
     }
 
+    /// The runs of segments joined to one another, as index ranges into
+    /// `segments`: a mention or a definition may span the segments of one
+    /// run, never two.
+    pub fn joined_runs(&self) -> Vec<Range<usize>> {
+        let mut runs: Vec<Range<usize>> = Vec::new();
+        for (i, seg) in self.segments.iter().enumerate() {
+            match runs.last_mut() {
+                Some(run) if seg.join != Join::Barrier => run.end = i + 1,
+                _ => runs.push(i..i + 1),
+            }
+        }
+        runs
+    }
+
     /// Whether `offset` lies in a prose segment.
     pub fn in_prose(&self, offset: usize) -> bool {
         let i = self.segments.partition_point(|s| s.range.end <= offset);
@@ -68,5 +82,27 @@ impl Regions {
     /// Whether `offset` lies in code.
     pub fn in_code(&self, offset: usize) -> bool {
         self.code.iter().any(|r| r.contains(&offset))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joined_runs_start_at_barriers() {
+        let seg = |join| Segment { range: 0..0, join };
+        let regions = Regions {
+            segments: vec![
+                seg(Join::Space),
+                seg(Join::Barrier),
+                seg(Join::Touch),
+                seg(Join::Space),
+                seg(Join::Barrier),
+            ],
+            code: Vec::new(),
+        };
+        assert_eq!(regions.joined_runs(), vec![0..1, 1..4, 4..5]);
+        assert_eq!(Regions::default().joined_runs(), Vec::<Range<usize>>::new());
     }
 }

@@ -177,24 +177,16 @@ fn prose_blocks(text: &str, regions: &Regions) -> Vec<ProseBlock> {
     let may_define = |span: &[u8]| {
         memchr::memchr2(b'(', b'[', span).is_some() || STANDS_FOR.find(span).is_some()
     };
-    let segments = &regions.segments;
-    let mut blocks: Vec<ProseBlock> = Vec::new();
-    let mut i = 0;
-    while i < segments.len() {
-        // A block: this segment and those joined to it.
-        let end = i
-            + 1
-            + segments[i + 1..]
-                .iter()
-                .take_while(|s| s.join != Join::Barrier)
-                .count();
-        let span = segments[i].range.start..segments[end - 1].range.end;
-        if may_define(&text.as_bytes()[span]) {
-            blocks.push(prose_block(text, &segments[i..end]));
-        }
-        i = end;
-    }
-    blocks
+    regions
+        .joined_runs()
+        .into_iter()
+        .map(|run| &regions.segments[run])
+        .filter(|segments| {
+            let span = segments[0].range.start..segments[segments.len() - 1].range.end;
+            may_define(&text.as_bytes()[span])
+        })
+        .map(|segments| prose_block(text, segments))
+        .collect()
 }
 
 /// The prose of one block of joined segments.

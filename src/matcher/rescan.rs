@@ -1,9 +1,9 @@
 //! Scanning a text again after an edit, reusing what an earlier scan found
 //! where the text did not change.
 //!
-//! Segments joined by spaces or touching form a group that a mention may
-//! span; a barrier starts a new group, and what is found in a group depends
-//! on its text alone. So a group whose bytes and segments are the same as
+//! Segments joined by spaces or touching form a group (a joined run of
+//! [`Regions`]) that a mention may span; a barrier starts a new group, and
+//! what is found in a group depends on its text alone. So a group whose bytes and segments are the same as
 //! one of the earlier scan's (before the first changed byte, or after the
 //! last one, shifted) keeps its mentions, and only the other groups are
 //! folded and searched.
@@ -11,7 +11,7 @@
 use std::ops::Range;
 
 use super::{Matcher, Mention, Normalized};
-use crate::document::{Join, Regions, Segment};
+use crate::document::{Regions, Segment};
 
 /// An earlier scan of a text: the text, its regions and what was found.
 #[derive(Debug, Clone, Copy)]
@@ -37,10 +37,10 @@ impl Matcher {
         let prefix = common_prefix(text.as_bytes(), earlier.text.as_bytes());
         let max_suffix = text.len().min(earlier.text.len()) - prefix;
         let suffix = common_suffix(text.as_bytes(), earlier.text.as_bytes(), max_suffix);
-        let old_groups = groups(&earlier.regions.segments);
+        let old_groups = earlier.regions.joined_runs();
         let mut mentions = Vec::new();
         let mut rescan: Vec<Segment> = Vec::new();
-        for group in groups(&regions.segments) {
+        for group in regions.joined_runs() {
             let segments = &regions.segments[group];
             let span = span(segments);
             // Where the same bytes were in the earlier text.
@@ -83,18 +83,6 @@ impl Matcher {
         }
         mentions
     }
-}
-
-/// The groups of segments a mention may span, as index ranges.
-fn groups(segments: &[Segment]) -> Vec<Range<usize>> {
-    let mut out: Vec<Range<usize>> = Vec::new();
-    for (i, seg) in segments.iter().enumerate() {
-        match out.last_mut() {
-            Some(g) if seg.join != Join::Barrier => g.end = i + 1,
-            _ => out.push(i..i + 1),
-        }
-    }
-    out
 }
 
 fn span(segments: &[Segment]) -> Range<usize> {
@@ -218,18 +206,5 @@ mod tests {
             got,
             matcher.find_all(&after, &Regions::of(&after, language))
         );
-    }
-
-    #[test]
-    fn groups_start_at_barriers() {
-        let seg = |join| Segment { range: 0..0, join };
-        let segments = [
-            seg(Join::Space),
-            seg(Join::Barrier),
-            seg(Join::Touch),
-            seg(Join::Space),
-            seg(Join::Barrier),
-        ];
-        assert_eq!(groups(&segments), vec![0..1, 1..4, 4..5]);
     }
 }
