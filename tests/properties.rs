@@ -6,7 +6,7 @@
 use std::sync::Arc;
 
 use glossa::config::Config;
-use glossa::document::{Encoding, Language, LineIndex};
+use glossa::document::{Encoding, Join, Language, LineIndex, Regions, Segment};
 use glossa::engine::Engine;
 use glossa::glossary::{Glossary, Term};
 use glossa::matcher::Normalized;
@@ -117,6 +117,32 @@ proptest! {
         prop_assert_eq!(&again.mentions, &fresh.mentions);
         prop_assert_eq!(&again.findings, &fresh.findings);
         prop_assert_eq!(&again.regions, &fresh.regions);
+    }
+
+    #[test]
+    fn plain_text_paragraphs_find_what_one_segment_finds(
+        paragraphs in prop::collection::vec(text(), 1..6),
+        gaps in prop::collection::vec(prop_oneof![Just("\n\n"), Just("\n \t\n\n"), Just("\r\n\r\n"), Just("\n")], 5),
+    ) {
+        let engine = engine();
+        let mut text = String::new();
+        for (i, p) in paragraphs.iter().enumerate() {
+            if i > 0 {
+                text.push_str(gaps[i - 1]);
+            }
+            text.push_str(p);
+        }
+        let whole = Regions {
+            segments: vec![Segment { range: 0..text.len(), join: Join::Barrier }],
+            code: Vec::new(),
+        };
+        let (regions, mentions) = engine.scan(&text, Language::PlainText);
+        prop_assert_eq!(regions.segments.first().map(|s| s.range.start), Some(0));
+        prop_assert_eq!(regions.segments.last().map(|s| s.range.end), Some(text.len()));
+        for pair in regions.segments.windows(2) {
+            prop_assert_eq!(pair[0].range.end, pair[1].range.start);
+        }
+        prop_assert_eq!(mentions, engine.matcher().find_all(&text, &whole));
     }
 
     #[test]

@@ -32,6 +32,33 @@ pub struct Segment {
     pub join: Join,
 }
 
+/// Plain text as one segment per paragraph, covering every byte. A mention
+/// never spans a blank line, so the split changes nothing that is found,
+/// and an edit leaves the other paragraphs' mentions to be reused.
+fn paragraphs(text: &str) -> Vec<Segment> {
+    let mut segments = vec![Segment {
+        range: 0..text.len(),
+        join: Join::Barrier,
+    }];
+    let mut after_blank = false;
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let blank = line.trim().is_empty();
+        if !blank && after_blank && line_start > 0 {
+            let last = segments.last_mut().expect("one segment at least");
+            last.range.end = line_start;
+            segments.push(Segment {
+                range: line_start..text.len(),
+                join: Join::Barrier,
+            });
+        }
+        // A whitespace-only line between two line breaks: a blank line.
+        after_blank = (blank && line.ends_with('\n') && line_start > 0) || (after_blank && blank);
+        line_start += line.len();
+    }
+    segments
+}
+
 /// The parts of a document to scan.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Regions {
@@ -47,10 +74,7 @@ impl Regions {
         match language {
             Language::Markdown { mdx } => markdown::regions(text, mdx),
             Language::PlainText => Regions {
-                segments: vec![Segment {
-                    range: 0..text.len(),
-                    join: Join::Barrier,
-                }],
+                segments: paragraphs(text),
                 code: Vec::new(),
             },
             Language::Source(syntax) => comments::regions(text, syntax),
@@ -88,6 +112,15 @@ impl Regions {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_text_splits_at_blank_lines_only() {
+        let text = "a\n\nb\n \nc\nd\r\n\r\ne";
+        let ranges: Vec<Range<usize>> = paragraphs(text).into_iter().map(|s| s.range).collect();
+        assert_eq!(ranges, vec![0..3, 3..7, 7..14, 14..15]);
+        assert_eq!(paragraphs("").len(), 1);
+        assert_eq!(paragraphs("\n\n\n").len(), 1);
+    }
 
     #[test]
     fn joined_runs_start_at_barriers() {
