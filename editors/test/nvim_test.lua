@@ -35,6 +35,20 @@ local function buffer_text(bufnr)
   return table.concat(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false), '\n')
 end
 
+--- The first floating window to open within 10 s, or nil.
+local function wait_for_float()
+  local float
+  vim.wait(10000, function()
+    for _, win in ipairs(vim.api.nvim_list_wins()) do
+      if vim.api.nvim_win_get_config(win).relative ~= '' then
+        float = win
+        return true
+      end
+    end
+  end, 20)
+  return float
+end
+
 -- 0-based line of the `[[term]]` header of an entry in the fixture glossary.
 local function header_line(id)
   local header
@@ -228,16 +242,8 @@ ok('code action "' .. title .. '" expanded CRS in the document')
 
 -- :GlossaAsk answers in a floating window.
 vim.cmd('GlossaAsk what is a permanent establishment?')
-local float
-local shown = vim.wait(10000, function()
-  for _, win in ipairs(vim.api.nvim_list_wins()) do
-    if vim.api.nvim_win_get_config(win).relative ~= '' then
-      float = win
-      return true
-    end
-  end
-end, 20)
-check(shown, ':GlossaAsk opened no floating window')
+local float = wait_for_float()
+check(float, ':GlossaAsk opened no floating window')
 local answer = buffer_text(vim.api.nvim_win_get_buf(float))
 check(answer:find('fixed place of business', 1, true), ':GlossaAsk window shows: ' .. answer)
 ok(':GlossaAsk answered in a floating window')
@@ -246,16 +252,8 @@ vim.api.nvim_win_close(float, true)
 -- :GlossaDefinition shows the entry under the cursor.
 vim.api.nvim_win_set_cursor(0, { pos.line + 1, pos.character })
 vim.cmd('GlossaDefinition')
-float = nil
-shown = vim.wait(10000, function()
-  for _, win in ipairs(vim.api.nvim_list_wins()) do
-    if vim.api.nvim_win_get_config(win).relative ~= '' then
-      float = win
-      return true
-    end
-  end
-end, 20)
-check(shown, ':GlossaDefinition opened no floating window')
+float = wait_for_float()
+check(float, ':GlossaDefinition opened no floating window')
 check(
   buffer_text(vim.api.nvim_win_get_buf(float)):find('fixed place of business', 1, true),
   ':GlossaDefinition shows: ' .. buffer_text(vim.api.nvim_win_get_buf(float))

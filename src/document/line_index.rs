@@ -145,46 +145,15 @@ mod tests {
 
     #[test]
     fn out_of_range_positions_clamp() {
-        let text = "ab\ncd";
-        let idx = LineIndex::new(text);
-        assert_eq!(
-            idx.offset(
-                text,
-                Position {
-                    line: 0,
-                    character: 99
-                },
-                Encoding::Utf16
-            ),
-            2
-        );
-        assert_eq!(
-            idx.offset(
-                text,
-                Position {
-                    line: 9,
-                    character: 0
-                },
-                Encoding::Utf16
-            ),
-            5
-        );
+        let utf16_offset = |text: &str, line, character| {
+            LineIndex::new(text).offset(text, Position { line, character }, Encoding::Utf16)
+        };
+        assert_eq!(utf16_offset("ab\ncd", 0, 99), 2);
+        assert_eq!(utf16_offset("ab\ncd", 9, 0), 5);
         // Inside the surrogate pair of an emoji: the emoji's start.
-        let text = "😀x";
-        let idx = LineIndex::new(text);
+        assert_eq!(utf16_offset("😀x", 0, 1), 0);
         assert_eq!(
-            idx.offset(
-                text,
-                Position {
-                    line: 0,
-                    character: 1
-                },
-                Encoding::Utf16
-            ),
-            0
-        );
-        assert_eq!(
-            idx.position(text, 2, Encoding::Utf16),
+            LineIndex::new("😀x").position("😀x", 2, Encoding::Utf16),
             Position {
                 line: 0,
                 character: 0

@@ -5,6 +5,16 @@ use serde_json::{json, Value};
 
 use crate::harness::{range, Client, GLOSSARY};
 
+/// The `name` of each symbol in a list.
+fn names(symbols: &Value) -> Vec<&Value> {
+    symbols
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| &s["name"])
+        .collect()
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn glossary_files_have_an_outline_and_links() {
     let c = Client::with_files(&[]).await;
@@ -16,12 +26,7 @@ async fn glossary_files_have_an_outline_and_links() {
             json!({"textDocument": {"uri": glossary}}),
         )
         .await;
-    let names: Vec<&Value> = symbols
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| &s["name"])
-        .collect();
+    let names = names(&symbols);
     assert_eq!(
         names,
         [
@@ -74,12 +79,7 @@ async fn workspace_symbols_search_names_and_aliases() {
     let c = Client::with_files(&[]).await;
     let glossary = c.uri("glossary/terms.toml");
     let found = c.call("workspace/symbol", json!({"query": "cr"})).await;
-    let names: Vec<&Value> = found
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| &s["name"])
-        .collect();
+    let names = names(&found);
     assert_eq!(
         names,
         [

@@ -256,6 +256,21 @@ local function request(client, method, params, handler, bufnr)
   return client.request(method, params, handler, bufnr)
 end
 
+--- Tells the user that a request failed.
+local function notify_error(what, err)
+  notify(what .. ': ' .. (err.message or vim.inspect(err)), vim.log.levels.ERROR)
+end
+
+--- The client attached to the current buffer; nil, after saying so, when
+--- there is none.
+local function attached_client()
+  local client = M.client(0)
+  if not client then
+    notify('glossa is not attached to this buffer', vim.log.levels.WARN)
+  end
+  return client
+end
+
 local function need_client(bufnr)
   local client = M.client(bufnr)
   if not client then
@@ -306,7 +321,7 @@ function M.ask(question, callback)
   local params = { command = 'glossa.ask', arguments = { question } }
   request(client, 'workspace/executeCommand', params, function(err, result)
     if err then
-      notify('ask: ' .. (err.message or vim.inspect(err)), vim.log.levels.ERROR)
+      notify_error('ask', err)
       return
     end
     local answer = result and result.answer or 'No answer.'
@@ -325,7 +340,7 @@ function M.reload(callback)
   end
   request(client, 'workspace/executeCommand', { command = 'glossa.reload', arguments = {} }, function(err, result)
     if err then
-      notify('reload: ' .. (err.message or vim.inspect(err)), vim.log.levels.ERROR)
+      notify_error('reload', err)
     else
       notify(string.format('glossary reloaded: %s terms', tostring(result and result.terms or '?')))
     end
@@ -341,14 +356,13 @@ end
 
 --- Shows the glossary entry of the term under the cursor in a floating window.
 function M.definition(callback)
-  local client = M.client(0)
+  local client = attached_client()
   if not client then
-    notify('glossa is not attached to this buffer', vim.log.levels.WARN)
     return
   end
   request(client, 'textDocument/hover', position_params(client), function(err, result)
     if err then
-      notify('definition: ' .. (err.message or vim.inspect(err)), vim.log.levels.ERROR)
+      notify_error('definition', err)
       return
     end
     local contents = result and result.contents
@@ -366,9 +380,8 @@ end
 
 --- Jumps to the glossary file entry of the term under the cursor.
 function M.open_entry()
-  local client = M.client(0)
+  local client = attached_client()
   if not client then
-    notify('glossa is not attached to this buffer', vim.log.levels.WARN)
     return
   end
   request(client, 'textDocument/definition', position_params(client), function(err, result)
